@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tfpersist needs to build, test and run its
+# demo. Idempotent: installs only what is missing. Needs root (or sudo).
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake pkg-config      # toolchain
+  protobuf-compiler libprotobuf-dev     # .proto -> C++ (wire + text format)
+  libeigen3-dev                         # tensor math in kernels
+  libsnappy-dev                         # snappy-compressed table blocks
+  libgtest-dev libgmock-dev             # tests
+  libbenchmark-dev                      # bench/
+  python3-numpy python3-opencv          # independent readers in tests
+  graphviz                              # `tfpersist graph --format=svg`
+  ccache                                # faster rebuilds
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing Debian packages: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -10,9 +10,12 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "graph/common_shape_fns.h"
+#include "graph/node_def_util.h"
 #include "graph/op_registry.h"
-#include "tfpersist/base/logging.h"
+#include "graph/ops/ops.h"
 
 namespace tfpersist {
 namespace {
@@ -38,33 +41,187 @@ constexpr std::string_view kMinMaxTypes =
     "T: {bfloat16, half, float, double, int8, uint8, int16, uint16, "
     "int32, uint32, int64, uint64}";
 
+// ---- Shape functions (TF's, over PartialTensorShape). ----
+
+// Every input has the same shape (AddN).
+Status MergeAllInputsShape(InferenceContext* c) {
+  PartialTensorShape cur = c->input(c->num_inputs() - 1);
+  for (int i = c->num_inputs() - 2; i >= 0; --i) {
+    TFP_RETURN_IF_ERROR_CTX(InferenceContext::Merge(c->input(i), cur, &cur),
+                            "From merging shape ", i, " with other shapes.");
+  }
+  c->set_output(0, cur);
+  return OkStatus();
+}
+
+// Select: t and e agree; a scalar condition picks whole tensors, a vector
+// condition picks rows (dim 0), otherwise it matches t's shape.
+Status SelectShape(InferenceContext* c) {
+  PartialTensorShape data;
+  TFP_RETURN_IF_ERROR(InferenceContext::Merge(c->input(1), c->input(2), &data));
+  const PartialTensorShape& cond = c->input(0);
+  if (cond.unknown_rank() || data.unknown_rank() || cond.dims() == 0) {
+    c->set_output(0, data);
+    return OkStatus();
+  }
+  PartialTensorShape unused;
+  if (cond.dims() == 1 && data.dims() > 0) {
+    TFP_RETURN_IF_ERROR(InferenceContext::Merge(
+        cond, PartialTensorShape({data.dim_size(0)}), &unused));
+  } else {
+    TFP_RETURN_IF_ERROR(InferenceContext::Merge(data, cond, &data));
+  }
+  c->set_output(0, data);
+  return OkStatus();
+}
+
+// SelectV2: broadcast(condition, broadcast(t, e)).
+Status SelectV2Shape(InferenceContext* c) {
+  PartialTensorShape te, out;
+  TFP_RETURN_IF_ERROR(BroadcastShapes(c->input(1), c->input(2), &te));
+  TFP_RETURN_IF_ERROR(BroadcastShapes(c->input(0), te, &out));
+  c->set_output(0, out);
+  return OkStatus();
+}
+
+// BatchMatMulV2: broadcast batch dims, then [rows, cols].
+Status BatchMatMulV2Shape(InferenceContext* c) {
+  const PartialTensorShape& x = c->input(0);
+  const PartialTensorShape& y = c->input(1);
+  TFP_RETURN_IF_ERROR(InferenceContext::WithRankAtLeast(x, 2));
+  TFP_RETURN_IF_ERROR(InferenceContext::WithRankAtLeast(y, 2));
+  if (x.unknown_rank() || y.unknown_rank()) {
+    c->set_output(0, PartialTensorShape());
+    return OkStatus();
+  }
+  TFP_ASSIGN_OR_RETURN(bool adj_x, GetBoolAttr(c->node_def(), "adj_x"));
+  TFP_ASSIGN_OR_RETURN(bool adj_y, GetBoolAttr(c->node_def(), "adj_y"));
+  const int xr = x.dims(), yr = y.dims();
+  int64_t unused;
+  TFP_RETURN_IF_ERROR(
+      InferenceContext::MergeDim(x.dim_size(adj_x ? xr - 2 : xr - 1),
+                                 y.dim_size(adj_y ? yr - 1 : yr - 2), &unused));
+  std::vector<int64_t> xb(x.dim_sizes().begin(), x.dim_sizes().end() - 2);
+  std::vector<int64_t> yb(y.dim_sizes().begin(), y.dim_sizes().end() - 2);
+  PartialTensorShape batch;
+  TFP_RETURN_IF_ERROR(
+      BroadcastShapes(PartialTensorShape(xb), PartialTensorShape(yb), &batch));
+  std::vector<int64_t> out = batch.dim_sizes();
+  out.push_back(x.dim_size(adj_x ? xr - 1 : xr - 2));
+  out.push_back(y.dim_size(adj_y ? yr - 2 : yr - 1));
+  c->set_output(0, PartialTensorShape(out));
+  return OkStatus();
+}
+
+// Sum, Mean, ...: reduced dims removed (or kept as 1 with keep_dims).
+Status ReductionShape(InferenceContext* c) {
+  TFP_ASSIGN_OR_RETURN(bool keep_dims, GetBoolAttr(c->node_def(), "keep_dims"));
+  const PartialTensorShape& in = c->input(0);
+  TFP_ASSIGN_OR_RETURN(auto axes, c->GetIntVectorInput(1));
+  if (!axes.has_value()) {
+    TFP_ASSIGN_OR_RETURN(auto axis, c->GetScalarInput(1));
+    if (axis.has_value()) axes = std::vector<int64_t>{*axis};
+  }
+  if (in.unknown_rank() || !axes.has_value()) {
+    c->set_output(0, keep_dims && !in.unknown_rank()
+                         ? PartialTensorShape(std::vector<int64_t>(
+                               static_cast<size_t>(in.dims()), -1))
+                         : PartialTensorShape());
+    return OkStatus();
+  }
+  const int rank = in.dims();
+  std::vector<bool> reduce(static_cast<size_t>(rank), false);
+  for (int64_t a : *axes) {
+    if (a < -rank || a >= rank) {
+      return errors::InvalidArgument("Invalid reduction dimension ", a,
+                                     " for input with ", rank, " dimensions.");
+    }
+    reduce[a < 0 ? a + rank : a] = true;
+  }
+  std::vector<int64_t> out;
+  for (int i = 0; i < rank; ++i) {
+    if (!reduce[i]) {
+      out.push_back(in.dim_size(i));
+    } else if (keep_dims) {
+      out.push_back(1);
+    }
+  }
+  c->set_output(0, PartialTensorShape(out));
+  return OkStatus();
+}
+
+// ArgMax / ArgMin: the input shape without `dimension`.
+Status ArgOpShape(InferenceContext* c) {
+  PartialTensorShape unused;
+  TFP_RETURN_IF_ERROR(InferenceContext::WithRank(c->input(1), 0, &unused));
+  const PartialTensorShape& in = c->input(0);
+  if (in.unknown_rank()) {
+    c->set_output(0, PartialTensorShape());
+    return OkStatus();
+  }
+  const int rank = in.dims();
+  if (rank <= 1) {
+    c->set_output(0, PartialTensorShape({}));
+    return OkStatus();
+  }
+  TFP_ASSIGN_OR_RETURN(auto dim, c->GetScalarInput(1));
+  std::vector<int64_t> out;
+  if (!dim.has_value()) {
+    out.assign(static_cast<size_t>(rank - 1), -1);
+  } else {
+    const int64_t axis = *dim < 0 ? *dim + rank : *dim;
+    if (axis < 0 || axis >= rank) {
+      return errors::InvalidArgument(
+          "Dimension (", *dim, ") must be in the range [", -rank, ", ", rank,
+          "), where ", rank, " is the number of dimensions in the input.");
+    }
+    for (int i = 0; i < rank; ++i) {
+      if (i != axis) out.push_back(in.dim_size(i));
+    }
+  }
+  c->set_output(0, PartialTensorShape(out));
+  return OkStatus();
+}
+
+// Random ops: the shape given by the 1-D `shape` input.
+Status RandomShape(InferenceContext* c) {
+  PartialTensorShape out;
+  TFP_RETURN_IF_ERROR(c->MakeShapeFromShapeTensor(0, &out));
+  c->set_output(0, out);
+  return OkStatus();
+}
+
 // Finalizes `b` into `registry`; a malformed OpDef is a bug in this file,
 // so it aborts naming the op (caught by every test that builds the
 // registry).
 void Add(OpRegistry* registry, OpDefBuilder& b) {
-  Status s = b.Finalize(registry);
-  TFP_CHECK(s.ok()) << s;
+  MustRegister(b.Finalize(registry));
 }
 void Add(OpRegistry* registry, OpDefBuilder&& b) { Add(registry, b); }
 
 // x: T -> y: T.
 OpDefBuilder Unary(std::string name, std::string_view types) {
   OpDefBuilder b(std::move(name));
-  b.Input("x: T").Output("y: T").Attr(types);
+  b.Input("x: T").Output("y: T").Attr(types).SetShapeFn(UnchangedShape);
   return b;
 }
 
 // x: T, y: T -> z: T (NumPy broadcasting).
 OpDefBuilder Binary(std::string name, std::string_view types) {
   OpDefBuilder b(std::move(name));
-  b.Input("x: T").Input("y: T").Output("z: T").Attr(types);
+  b.Input("x: T").Input("y: T").Output("z: T").Attr(types).SetShapeFn(
+      BroadcastBinaryOpShape);
   return b;
 }
 
 // x: T, y: T -> z: bool, ordered comparison over realnumbertype.
 OpDefBuilder Comparison(std::string name) {
   OpDefBuilder b(std::move(name));
-  b.Input("x: T").Input("y: T").Output("z: bool").Attr("T: realnumbertype");
+  b.Input("x: T")
+      .Input("y: T")
+      .Output("z: bool")
+      .Attr("T: realnumbertype")
+      .SetShapeFn(BroadcastBinaryOpShape);
   return b;
 }
 
@@ -76,23 +233,29 @@ OpDefBuilder EqualityComparison(std::string name) {
       .Output("z: bool")
       .SetIsCommutative()
       .Attr("T: type")
-      .Attr("incompatible_shape_error: bool = true");
+      .Attr("incompatible_shape_error: bool = true")
+      .SetShapeFn(BroadcastBinaryOpShape);
   return b;
 }
 
 OpDefBuilder BinaryLogical(std::string name) {
   OpDefBuilder b(std::move(name));
-  b.Input("x: bool").Input("y: bool").Output("z: bool").SetIsCommutative();
+  b.Input("x: bool")
+      .Input("y: bool")
+      .Output("z: bool")
+      .SetIsCommutative()
+      .SetShapeFn(BroadcastBinaryOpShape);
   return b;
 }
 
-OpDefBuilder Select(std::string name) {
+OpDefBuilder Select(std::string name, ShapeFn shape_fn) {
   OpDefBuilder b(std::move(name));
   b.Input("condition: bool")
       .Input("t: T")
       .Input("e: T")
       .Output("output: T")
-      .Attr("T: type");
+      .Attr("T: type")
+      .SetShapeFn(std::move(shape_fn));
   return b;
 }
 
@@ -104,7 +267,8 @@ OpDefBuilder Reduction(std::string name, std::string_view types) {
       .Output("output: T")
       .Attr("keep_dims: bool = false")
       .Attr(types)
-      .Attr("Tidx: {int32, int64} = DT_INT32");
+      .Attr("Tidx: {int32, int64} = DT_INT32")
+      .SetShapeFn(ReductionShape);
   return b;
 }
 
@@ -115,7 +279,8 @@ OpDefBuilder ArgOp(std::string name) {
       .Output("output: output_type")
       .Attr("T: {numbertype, bool}")
       .Attr("Tidx: {int16, int32, int64} = DT_INT32")
-      .Attr("output_type: {int16, uint16, int32, int64} = DT_INT64");
+      .Attr("output_type: {int16, uint16, int32, int64} = DT_INT64")
+      .SetShapeFn(ArgOpShape);
   return b;
 }
 
@@ -128,7 +293,8 @@ OpDefBuilder RandomOp(std::string name) {
       .Attr("seed: int = 0")
       .Attr("seed2: int = 0")
       .Attr("dtype: {half, bfloat16, float, double}")
-      .Attr("T: {int32, int64}");
+      .Attr("T: {int32, int64}")
+      .SetShapeFn(RandomShape);
   return b;
 }
 
@@ -166,7 +332,8 @@ void RegisterCwiseOps(OpRegistry* r) {
              .Attr("N: int >= 1")
              .Attr("T: {numbertype, variant}")
              .SetIsCommutative()
-             .SetIsAggregate());
+             .SetIsAggregate()
+             .SetShapeFn(MergeAllInputsShape));
 
   Add(r, Unary("Abs",
                "T: {bfloat16, half, float, double, int8, int16, "
@@ -195,11 +362,14 @@ void RegisterLogicalOps(OpRegistry* r) {
   Add(r, Comparison("GreaterEqual"));
   Add(r, EqualityComparison("Equal"));
   Add(r, EqualityComparison("NotEqual"));
-  Add(r, OpDefBuilder("LogicalNot").Input("x: bool").Output("y: bool"));
+  Add(r, OpDefBuilder("LogicalNot")
+             .Input("x: bool")
+             .Output("y: bool")
+             .SetShapeFn(UnchangedShape));
   Add(r, BinaryLogical("LogicalAnd"));
   Add(r, BinaryLogical("LogicalOr"));
-  Add(r, Select("Select"));
-  Add(r, Select("SelectV2"));
+  Add(r, Select("Select", SelectShape));
+  Add(r, Select("SelectV2", SelectV2Shape));
 }
 
 void RegisterMatrixAndReductionOps(OpRegistry* r) {
@@ -208,7 +378,8 @@ void RegisterMatrixAndReductionOps(OpRegistry* r) {
              .Output("y: DstT")
              .Attr("SrcT: type")
              .Attr("DstT: type")
-             .Attr("Truncate: bool = false"));
+             .Attr("Truncate: bool = false")
+             .SetShapeFn(UnchangedShape));
   Add(r, OpDefBuilder("MatMul")
              .Input("a: T")
              .Input("b: T")
@@ -219,7 +390,8 @@ void RegisterMatrixAndReductionOps(OpRegistry* r) {
                    "int64, uint8, uint16, uint32, uint64, "
                    "complex64, complex128}")
              .Attr("grad_a: bool = false")
-             .Attr("grad_b: bool = false"));
+             .Attr("grad_b: bool = false")
+             .SetShapeFn(MatMulShape));
   Add(r, OpDefBuilder("BatchMatMulV2")
              .Input("x: T")
              .Input("y: T")
@@ -230,7 +402,8 @@ void RegisterMatrixAndReductionOps(OpRegistry* r) {
              .Attr("adj_x: bool = false")
              .Attr("adj_y: bool = false")
              .Attr("grad_x: bool = false")
-             .Attr("grad_y: bool = false"));
+             .Attr("grad_y: bool = false")
+             .SetShapeFn(BatchMatMulV2Shape));
   Add(r, Reduction("Sum", "T: numbertype"));
   Add(r, Reduction("Mean", "T: numbertype"));
   Add(r, Reduction("Prod", "T: numbertype"));

@@ -36,8 +36,8 @@ StatusOr<Tensor> GetTensorAttr(const tensorflow::NodeDef& node,
                                std::string_view name);
 StatusOr<std::vector<int64_t>> GetIntListAttr(const tensorflow::NodeDef& node,
                                               std::string_view name);
-StatusOr<std::vector<DataType>> GetTypeListAttr(
-    const tensorflow::NodeDef& node, std::string_view name);
+StatusOr<std::vector<DataType>> GetTypeListAttr(const tensorflow::NodeDef& node,
+                                                std::string_view name);
 StatusOr<std::vector<std::string>> GetStringListAttr(
     const tensorflow::NodeDef& node, std::string_view name);
 bool HasAttr(const tensorflow::NodeDef& node, std::string_view name);

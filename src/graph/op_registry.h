@@ -45,7 +45,8 @@ class OpRegistry {
 
   // NOT_FOUND "Op type not registered 'Foo'" (TF's message) if unknown.
   StatusOr<const OpRegistration*> LookUp(std::string_view op_type) const;
-  StatusOr<const tensorflow::OpDef*> LookUpOpDef(std::string_view op_type) const;
+  StatusOr<const tensorflow::OpDef*> LookUpOpDef(
+      std::string_view op_type) const;
   // Sorted op names.
   std::vector<std::string> ListOps() const;
 
@@ -72,6 +73,8 @@ class OpDefBuilder {
   OpDefBuilder& SetIsCommutative();
   OpDefBuilder& SetIsAggregate();
   OpDefBuilder& SetAllowsUninitializedInput();
+  // OpDef.is_distributed_communication (StatefulPartitionedCall).
+  OpDefBuilder& SetIsDistributedCommunication();
   OpDefBuilder& SetShapeFn(ShapeFn fn);
   // Parses the specs and registers the op.
   Status Finalize(OpRegistry* registry);

@@ -1,0 +1,19 @@
+// The one list of op families (see ops.h). Math and Nn are added by their
+// files' author when math_ops.cc / nn_ops.cc land.
+#include "graph/ops/ops.h"
+
+namespace tfpersist {
+
+void RegisterAllOps(OpRegistry* registry) {
+  RegisterNoOps(registry);
+  RegisterArrayOps(registry);
+  RegisterStateOps(registry);
+  RegisterResourceVariableOps(registry);
+  RegisterControlFlowOps(registry);
+  RegisterIoOps(registry);
+  RegisterStringOps(registry);
+  RegisterFunctionalOps(registry);
+  RegisterTrainingOps(registry);
+}
+
+}  // namespace tfpersist

@@ -22,9 +22,15 @@ StatusOr<PartialTensorShape> PartialTensorShapeFromProto(
 void TensorShapeToProto(const PartialTensorShape& shape,
                         tensorflow::TensorShapeProto* proto);
 
+// The most bytes TensorFromProto materializes by repeating typed values
+// (the "fewer values than elements" and "no values" rules): a hostile shape
+// with tiny content is RESOURCE_EXHAUSTED instead of gigabytes of memory.
+constexpr int64_t kMaxTensorProtoFillBytes = int64_t{1} << 30;
+
 // Decodes a TensorProto. INVALID_ARGUMENT for bad dtype/shape, a
-// tensor_content of the wrong size, or an unsupported dtype; names nothing
-// (callers add the node/tensor name as context).
+// tensor_content of the wrong size, or an unsupported dtype;
+// RESOURCE_EXHAUSTED when filling would exceed kMaxTensorProtoFillBytes or
+// memory. Names nothing (callers add the node/tensor name as context).
 StatusOr<Tensor> TensorFromProto(const tensorflow::TensorProto& proto);
 
 // Encodes with tensor_content for memcpy-able types (TF's

@@ -14,6 +14,8 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterStringOps(registry);
   RegisterFunctionalOps(registry);
   RegisterTrainingOps(registry);
+  RegisterMathOps(registry);
+  RegisterNnOps(registry);
 }
 
 }  // namespace tfpersist

@@ -19,6 +19,9 @@ void RegisterResourceVariableKernels(KernelRegistry* registry);  // resource_var
 void RegisterArrayKernels(KernelRegistry* registry);             // array/
 void RegisterControlFlowKernels(KernelRegistry* registry);       // control_flow/
 void RegisterStringKernels(KernelRegistry* registry);            // string/
+void RegisterMathKernels(KernelRegistry* registry);              // math/
+void RegisterNnKernels(KernelRegistry* registry);                // nn/
+void RegisterIoKernels(KernelRegistry* registry);                // io/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

@@ -10,6 +10,9 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterArrayKernels(registry);
   RegisterControlFlowKernels(registry);
   RegisterStringKernels(registry);
+  RegisterMathKernels(registry);
+  RegisterNnKernels(registry);
+  RegisterIoKernels(registry);
 }
 
 }  // namespace tfpersist

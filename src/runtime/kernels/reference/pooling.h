@@ -12,8 +12,10 @@
 
 namespace tfpersist::reference {
 
-// output [batch, out_h, out_w, in_c]. A window with no in-bounds cell
-// yields the lowest value of the compute type.
+// output [batch, out_h, out_w, in_c], starting from the lowest finite
+// value of the compute type (TF's NumTraits::lowest) and taking larger
+// values only: a window of -inf or NaN cells, or with no in-bounds cell,
+// yields that lowest value.
 template <typename T>
 void MaxPool(const ConvGeometry& g, const T* input, T* output) {
   using C = ComputeType<T>;
@@ -25,7 +27,7 @@ void MaxPool(const ConvGeometry& g, const T* input, T* output) {
           ForEachTap(g, oy, ox, [&](int64_t iy, int64_t ix, int64_t, int64_t) {
             const C v = ToCompute(
                 input[((b * g.in_h + iy) * g.in_w + ix) * g.in_c + c]);
-            if (v > best || v != v) best = v;  // NaN wins, as Eigen's max
+            if (v > best) best = v;  // NaN never wins (TF's cwiseMax)
           });
           output[((b * g.out_h + oy) * g.out_w + ox) * g.in_c + c] =
               FromCompute<T>(best);

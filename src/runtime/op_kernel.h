@@ -155,12 +155,24 @@ class OpKernel {
   const std::vector<DataType>& output_types() const { return output_types_; }
   // The NodeDef input string of data input i ("v1", "x:1"), for messages.
   const std::string& requested_input(int i) const { return def_.input(i); }
+  // OpDef's allows_uninitialized_input (Assign, IsVariableInitialized).
+  bool allows_uninitialized_input() const { return allows_uninit_; }
 
  private:
   const tensorflow::NodeDef def_;
   const std::vector<DataType> input_types_;
   const std::vector<DataType> output_types_;
+  const bool allows_uninit_;
 };
+
+// Converts the value arriving at input i of `kernel` to the kind the kernel
+// declared: a ref arriving at a non-ref input becomes a snapshot of its
+// variable. FAILED_PRECONDITION "Attempting to use uninitialized value
+// <requested_input(i)>" when that variable is uninitialized (unless the op
+// allows uninitialized input); INVALID_ARGUMENT naming the node when the
+// value cannot serve the declared type (a plain tensor for a ref input, a
+// wrong dtype).
+Status PrepareInputValue(const OpKernel& kernel, int i, TensorValue* value);
 
 // The per-call view a kernel computes in. Created by the executor (or the
 // KernelTestHarness) for one Compute call.

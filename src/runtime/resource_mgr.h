@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -54,10 +55,10 @@ class ResourceBase {
 // A variable: a mutable tensor slot, uninitialized until first written.
 class Var : public ResourceBase {
  public:
-  // `dtype` is the base (non-ref) type. `shape` is the shape an
-  // uninitialized ref variable reports (VariableV2's fully defined "shape"
+  // `dtype` is the base (non-ref) type. `shape`, when known, is the shape
+  // an uninitialized ref variable reports (VariableV2's fully defined "shape"
   // attr); Assign with validate_shape checks against it.
-  explicit Var(DataType dtype, TensorShape shape = TensorShape())
+  explicit Var(DataType dtype, std::optional<TensorShape> shape = std::nullopt)
       : dtype_(dtype), uninit_shape_(std::move(shape)) {}
 
   DataType dtype() const { return dtype_; }
@@ -81,9 +82,11 @@ class Var : public ResourceBase {
   // The current value, or an unallocated tensor when uninitialized.
   // REQUIRES: mu() held.
   const Tensor& tensor_locked() const { return tensor_; }
-  // The current shape, or the uninitialized shape. REQUIRES: mu() held.
-  const TensorShape& shape_locked() const {
-    return initialized_ ? tensor_.shape() : uninit_shape_;
+  // The current shape, else the shape given at construction; nullopt for
+  // an uninitialized variable of unknown shape. REQUIRES: mu() held.
+  std::optional<TensorShape> shape_locked() const {
+    return initialized_ ? std::optional<TensorShape>(tensor_.shape())
+                        : uninit_shape_;
   }
   // REQUIRES: mu() held, value.dtype() == dtype().
   void set_tensor_locked(Tensor value);
@@ -92,7 +95,7 @@ class Var : public ResourceBase {
 
  private:
   const DataType dtype_;
-  const TensorShape uninit_shape_;
+  const std::optional<TensorShape> uninit_shape_;
   mutable std::mutex mu_;
   Tensor tensor_;
   bool initialized_ = false;

@@ -43,6 +43,8 @@ class KernelTester {
   // Node name defaults to "test_node".
   explicit KernelTester(std::string op_type);
   ~KernelTester();
+  KernelTester(KernelTester&&) noexcept = default;
+  KernelTester& operator=(KernelTester&&) noexcept = default;
 
   KernelTester& Name(std::string name);
   template <typename T>
@@ -66,8 +68,9 @@ class KernelTester {
   KernelTester& ScalarInput(T value) {
     return Input(Tensor::Scalar<T>(std::move(value)));
   }
-  // One list argument ("N * T" or "list(type)").
-  KernelTester& InputList(std::vector<Tensor> ts);
+  // One list argument ("N * T" or "list(type)"). Elements with dead[i]
+  // arrive dead (for Merge); their tensors give only the dtype.
+  KernelTester& InputList(std::vector<Tensor> ts, std::vector<bool> dead = {});
   // A ref input (Ref(T) args): the variable itself.
   KernelTester& RefInput(std::shared_ptr<Var> var);
   // A DT_RESOURCE input.
@@ -77,7 +80,8 @@ class KernelTester {
   // Uses `rm` (not owned, must outlive the tester) instead of a private one.
   KernelTester& WithResourceMgr(ResourceMgr* rm);
 
-  // The NodeDef that Run uses (after inference and defaults).
+  // The NodeDef that Run uses (after inference and defaults), checked
+  // against the OpDef (ValidateNodeDef) as graph construction would.
   StatusOr<tensorflow::NodeDef> BuildNodeDef() const;
 
   // Builds the kernel and runs Compute once.
@@ -94,8 +98,7 @@ class KernelTester {
   struct Arg {
     std::vector<TensorValue> values;
     std::vector<DataType> dtypes;  // base types
-    bool is_list = false;
-    bool dead = false;
+    std::vector<bool> dead;  // per value
   };
   Status InferAttrs(const tensorflow::OpDef& op_def,
                     tensorflow::NodeDef* node) const;
@@ -113,6 +116,18 @@ class KernelTester {
 MATCHER_P(TensorEq, expected, "equals " + expected.DebugString(10)) {
   *result_listener << "is " << arg.DebugString(10);
   return arg.IsSameAs(expected);
+}
+
+// Matches an OK StatusOr<Tensor> holding a tensor equal to `expected`:
+//   EXPECT_THAT(KernelTester("Shape").Input(x).RunOutput(),
+//               HoldsTensor(Tensor::FromVector<int32_t>({2, 3})));
+MATCHER_P(HoldsTensor, expected, "holds " + expected.DebugString(10)) {
+  if (!arg.ok()) {
+    *result_listener << "status is " << arg.status();
+    return false;
+  }
+  *result_listener << "holds " << arg->DebugString(10);
+  return arg->IsSameAs(expected);
 }
 
 // Matches a float/double Tensor of the same shape whose values are within

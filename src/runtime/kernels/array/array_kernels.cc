@@ -1,0 +1,37 @@
+// Family Array: constants, placeholders, pass-through and shape/layout ops.
+// One line per kernel file; each file's Register* function holds one line
+// per op.
+#include "runtime/kernel_registry.h"
+#include "runtime/kernels/kernels.h"
+
+namespace tfpersist {
+
+void RegisterConstKernels(KernelRegistry* r);            // const_op.cc
+void RegisterPlaceholderKernels(KernelRegistry* r);      // placeholder_ops.cc
+void RegisterIdentityKernels(KernelRegistry* r);         // identity_ops.cc
+void RegisterReshapeKernels(KernelRegistry* r);          // reshape_ops.cc
+void RegisterShapeKernels(KernelRegistry* r);            // shape_ops.cc
+void RegisterFillKernels(KernelRegistry* r);             // fill_ops.cc
+void RegisterConcatKernels(KernelRegistry* r);           // concat_ops.cc
+void RegisterSliceTransposeKernels(KernelRegistry* r);   // slice_transpose_ops.cc
+void RegisterStridedSliceKernels(KernelRegistry* r);     // strided_slice_op.cc
+void RegisterTileGatherKernels(KernelRegistry* r);       // tile_gather_ops.cc
+void RegisterRangeOneHotWhereKernels(KernelRegistry* r); // range_one_hot_where_ops.cc
+
+void RegisterArrayKernels(KernelRegistry* r) {
+  RegisterConstKernels(r);        // Const
+  RegisterPlaceholderKernels(r);  // Placeholder(V2), PlaceholderWithDefault
+  // Identity, IdentityN, Snapshot, StopGradient, PreventGradient,
+  // RefIdentity, NoOp
+  RegisterIdentityKernels(r);
+  RegisterReshapeKernels(r);        // Reshape, ExpandDims, Squeeze
+  RegisterShapeKernels(r);          // Shape, ShapeN, Size, Rank
+  RegisterFillKernels(r);           // Fill, ZerosLike, OnesLike
+  RegisterConcatKernels(r);         // ConcatV2, Concat, Pack, Unpack
+  RegisterSliceTransposeKernels(r); // Slice, Transpose
+  RegisterStridedSliceKernels(r);   // StridedSlice
+  RegisterTileGatherKernels(r);     // Tile, GatherV2, Gather
+  RegisterRangeOneHotWhereKernels(r);  // Range, OneHot, Where
+}
+
+}  // namespace tfpersist

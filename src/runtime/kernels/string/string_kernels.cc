@@ -1,0 +1,17 @@
+// Family String: the string ops the Saver graph and frozen graphs use.
+#include "runtime/kernel_registry.h"
+#include "runtime/kernels/kernels.h"
+
+namespace tfpersist {
+
+void RegisterStringJoinKernels(KernelRegistry* r);       // string_join_op.cc
+void RegisterRegexKernels(KernelRegistry* r);            // regex_full_match_op.cc
+void RegisterShardedFilenameKernels(KernelRegistry* r);  // sharded_filename_ops.cc
+
+void RegisterStringKernels(KernelRegistry* r) {
+  RegisterStringJoinKernels(r);       // StringJoin
+  RegisterRegexKernels(r);            // StaticRegexFullMatch
+  RegisterShardedFilenameKernels(r);  // ShardedFilename, ShardedFilespec
+}
+
+}  // namespace tfpersist

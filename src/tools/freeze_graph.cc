@@ -1,0 +1,134 @@
+// freeze_graph.py (freeze-and-import.md §4, "tools/freeze_graph.py"):
+// load, restore, convert, write.
+#include "tfpersist/tools/freeze_graph.h"
+
+#include <algorithm>
+#include <map>
+
+#include "tfpersist/io/checkpoint_reader.h"
+#include "tfpersist/io/checkpoint_state.h"
+#include "tfpersist/tools/graph_io.h"
+#include "tfpersist/tools/graph_util.h"
+#include "tools/checkpoint_restore.h"
+
+namespace tfpersist {
+namespace {
+
+using tensorflow::GraphDef;
+
+// The loaded inputs of one freeze_graph run.
+struct FreezeInputs {
+  GraphDef graph_def;
+  std::optional<tensorflow::SaverDef> saver_def;
+  bool restore_from_keys = false;  // no SaverDef: restore by checkpoint keys
+};
+
+Status CheckOptions(const FreezeGraphOptions& o, Env* env) {
+  if (o.output_node_names.empty()) {
+    return errors::InvalidArgument(
+        "You need to supply the name of a node to --output_node_names.");
+  }
+  if (o.input_graph.empty() && o.input_meta_graph.empty() &&
+      o.input_saved_model_dir.empty()) {
+    return errors::InvalidArgument(
+        "No input graph: give --input_graph, --input_meta_graph or "
+        "--input_saved_model_dir");
+  }
+  if (o.input_saved_model_dir.empty() &&
+      !CheckpointExists(env, o.input_checkpoint)) {
+    return errors::NotFound("Input checkpoint '", o.input_checkpoint,
+                            "' doesn't exist!");
+  }
+  return OkStatus();
+}
+
+StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
+  const GraphDefFormat format =
+      o.input_binary ? GraphDefFormat::kBinary : GraphDefFormat::kAuto;
+  FreezeInputs in;
+  if (!o.input_saved_model_dir.empty()) {
+    return errors::Unimplemented(
+        "--input_saved_model_dir needs LoadSavedModel (layer train), which is "
+        "not available in this build");
+  }
+  if (!o.input_meta_graph.empty()) {
+    TFP_ASSIGN_OR_RETURN(auto meta,
+                         ReadMetaGraphDefFile(o.input_meta_graph, format, env));
+    in.graph_def = std::move(*meta.mutable_graph_def());
+    if (meta.has_saver_def()) in.saver_def = meta.saver_def();
+  } else {
+    TFP_ASSIGN_OR_RETURN(in.graph_def,
+                         ReadGraphDefFile(o.input_graph, format, env));
+  }
+  if (!o.input_saver.empty()) {
+    TFP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(env, o.input_saver));
+    tensorflow::SaverDef saver_def;
+    if (!saver_def.ParseFromString(bytes)) {
+      return errors::DataLoss("Can't parse ", o.input_saver,
+                              " as a binary SaverDef");
+    }
+    in.saver_def = saver_def;
+  }
+  in.restore_from_keys = !in.saver_def.has_value();
+  if (o.clear_devices) {
+    for (auto& node : *in.graph_def.mutable_node()) node.clear_device();
+  }
+  return in;
+}
+
+Status Restore(const FreezeGraphOptions& o, const FreezeInputs& in, Env* env,
+               Session* session) {
+  if (in.saver_def.has_value()) {
+    TFP_RETURN_IF_ERROR(
+        RestoreWithSaverDef(session, *in.saver_def, o.input_checkpoint));
+  } else {
+    TFP_RETURN_IF_ERROR(RestoreVariablesFromCheckpoint(
+        session, in.graph_def, o.input_checkpoint, env));
+  }
+  if (o.initializer_nodes.empty()) return OkStatus();
+  TFP_RETURN_IF_ERROR_CTX(session->Run({}, {}, o.initializer_nodes, nullptr),
+                          "running --initializer_nodes");
+  return OkStatus();
+}
+
+}  // namespace
+
+std::vector<std::string> SplitCommaList(const std::string& text) {
+  std::string compact = text;
+  compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+  return StrSplit(compact, ',', /*skip_empty=*/true);
+}
+
+Status RestoreWithSaverDef(Session* session,
+                           const tensorflow::SaverDef& saver_def,
+                           const std::string& checkpoint_prefix) {
+  Tensor filename = Tensor::Scalar<tstring>(tstring(checkpoint_prefix));
+  Status s = session->Run({{saver_def.filename_tensor_name(), filename}}, {},
+                          {saver_def.restore_op_name()}, nullptr);
+  return s.WithContext(StrCat("restoring from checkpoint '", checkpoint_prefix,
+                              "' with ", saver_def.restore_op_name()));
+}
+
+StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
+  Env* env = options.env != nullptr ? options.env : Env::Default();
+  TFP_RETURN_IF_ERROR(CheckOptions(options, env));
+  TFP_ASSIGN_OR_RETURN(FreezeInputs in, LoadInputs(options, env));
+  SessionOptions session_options;
+  session_options.env = env;
+  TFP_ASSIGN_OR_RETURN(std::unique_ptr<Session> session,
+                       Session::Create(in.graph_def, session_options));
+  TFP_RETURN_IF_ERROR(Restore(options, in, env, session.get()));
+  TFP_ASSIGN_OR_RETURN(
+      GraphDef frozen,
+      ConvertVariablesToConstants(session.get(), in.graph_def,
+                                  options.output_node_names,
+                                  options.variable_names_whitelist,
+                                  options.variable_names_blacklist));
+  if (!options.output_graph.empty()) {
+    TFP_RETURN_IF_ERROR(WriteGraphDefFile(frozen, options.output_graph,
+                                          GraphDefFormat::kAuto, env));
+  }
+  return frozen;
+}
+
+}  // namespace tfpersist

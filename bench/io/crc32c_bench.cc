@@ -28,9 +28,11 @@ void BM_Crc32c(benchmark::State& state) {
 
 BENCHMARK_TEMPLATE(BM_Crc32c, Extend)->RangeMultiplier(16)->Range(64, 64 << 20);
 BENCHMARK_TEMPLATE(BM_Crc32c, internal::ExtendHardware)
-    ->RangeMultiplier(16)->Range(64, 64 << 20);
+    ->RangeMultiplier(16)
+    ->Range(64, 64 << 20);
 BENCHMARK_TEMPLATE(BM_Crc32c, internal::ExtendPortable)
-    ->RangeMultiplier(16)->Range(64, 64 << 20);
+    ->RangeMultiplier(16)
+    ->Range(64, 64 << 20);
 
 void BM_Combine(benchmark::State& state) {
   uint32_t crc = 1;

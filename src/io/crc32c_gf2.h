@@ -27,8 +27,8 @@ constexpr uint32_t MultModP(uint32_t a, uint32_t b) {
 
 // x^(8n) mod P: the operator that shifts a register through n zero bytes.
 constexpr uint32_t XPow8N(uint64_t n) {
-  uint32_t result = 0x80000000u;  // x^0
-  uint32_t square = 0x40000000u;  // x^1
+  uint32_t result = 0x80000000u;                                  // x^0
+  uint32_t square = 0x40000000u;                                  // x^1
   for (int i = 0; i < 3; ++i) square = MultModP(square, square);  // x^8
   while (n != 0) {
     if (n & 1) result = MultModP(square, result);
@@ -54,8 +54,8 @@ constexpr ShiftTable MakeShiftTable(uint64_t bytes) {
 }
 
 inline uint32_t Shift(const ShiftTable& t, uint32_t reg) {
-  return t[0][reg & 0xff] ^ t[1][(reg >> 8) & 0xff] ^
-         t[2][(reg >> 16) & 0xff] ^ t[3][reg >> 24];
+  return t[0][reg & 0xff] ^ t[1][(reg >> 8) & 0xff] ^ t[2][(reg >> 16) & 0xff] ^
+         t[3][reg >> 24];
 }
 
 }  // namespace tfpersist::crc32c::internal

@@ -30,9 +30,8 @@ inline uint64_t Load64(const uint8_t* p) {
 
 // Consumes as many groups of three `stripe`-byte stripes as fit in *n.
 template <size_t stripe>
-__attribute__((target("sse4.2"), always_inline)) inline uint64_t
-ThreeStripes(uint64_t reg, const uint8_t** p, size_t* n,
-             const ShiftTable& shift) {
+__attribute__((target("sse4.2"), always_inline)) inline uint64_t ThreeStripes(
+    uint64_t reg, const uint8_t** p, size_t* n, const ShiftTable& shift) {
   while (*n >= 3 * stripe) {
     const uint8_t* a = *p;
     uint64_t r1 = 0, r2 = 0;
@@ -74,7 +73,7 @@ __attribute__((target("sse4.2"))) uint32_t ExtendHardware(uint32_t init_crc,
   return ~static_cast<uint32_t>(reg);
 }
 
-#else   // !__x86_64__
+#else  // !__x86_64__
 
 uint32_t ExtendHardware(uint32_t init_crc, const char* data, size_t n) {
   return ExtendPortable(init_crc, data, n);

@@ -17,9 +17,9 @@ using internal::HardwareAvailable;
 // Runs a check on every available implementation.
 std::vector<std::pair<const char*, uint32_t (*)(uint32_t, const char*, size_t)>>
 Implementations() {
-  std::vector<std::pair<const char*, uint32_t (*)(uint32_t, const char*,
-                                                  size_t)>> impls = {
-      {"dispatch", &Extend}, {"portable", &ExtendPortable}};
+  std::vector<
+      std::pair<const char*, uint32_t (*)(uint32_t, const char*, size_t)>>
+      impls = {{"dispatch", &Extend}, {"portable", &ExtendPortable}};
   if (HardwareAvailable()) impls.push_back({"sse4.2", &ExtendHardware});
   return impls;
 }
@@ -41,9 +41,7 @@ TEST(Crc32cTest, StandardResultsFromRfc3720AndTf) {
   }
 }
 
-TEST(Crc32cTest, ValuesDiffer) {
-  EXPECT_NE(Value("a", 1), Value("foo", 3));
-}
+TEST(Crc32cTest, ValuesDiffer) { EXPECT_NE(Value("a", 1), Value("foo", 3)); }
 
 TEST(Crc32cTest, ExtendEqualsValueOfConcatenation) {
   EXPECT_EQ(Value("hello world", 11), Extend(Value("hello ", 6), "world", 5));
@@ -54,9 +52,21 @@ TEST(Crc32cTest, HardwareMatchesPortableOnRandomLengthsAndAlignments) {
   std::mt19937_64 rng(301);
   std::string data(200000, '\0');
   for (char& c : data) c = static_cast<char>(rng());
-  std::vector<size_t> lengths = {0, 1, 7, 8, 9, 255, 256, 767, 768, 769,
-                                 3 * 8192 - 1, 3 * 8192, 3 * 8192 + 777,
-                                 100000, 199000};
+  std::vector<size_t> lengths = {0,
+                                 1,
+                                 7,
+                                 8,
+                                 9,
+                                 255,
+                                 256,
+                                 767,
+                                 768,
+                                 769,
+                                 3 * 8192 - 1,
+                                 3 * 8192,
+                                 3 * 8192 + 777,
+                                 100000,
+                                 199000};
   for (int i = 0; i < 300; ++i) lengths.push_back(rng() % 100000);
   for (size_t len : lengths) {
     const size_t align = rng() % 16;
@@ -71,8 +81,8 @@ TEST(Crc32cTest, CombineJoinsPieces) {
   std::mt19937_64 rng(7);
   std::string data(70000, '\0');
   for (char& c : data) c = static_cast<char>(rng());
-  for (size_t split : {size_t{0}, size_t{1}, size_t{100}, size_t{65536},
-                       size_t{70000}}) {
+  for (size_t split :
+       {size_t{0}, size_t{1}, size_t{100}, size_t{65536}, size_t{70000}}) {
     const uint32_t a = Value(data.data(), split);
     const uint32_t b = Value(data.data() + split, data.size() - split);
     EXPECT_EQ(Combine(a, b, data.size() - split),

@@ -23,7 +23,9 @@ class Parser {
     return errors::InvalidArgument("malformed JSON at byte ", pos_);
   }
   void SkipSpace() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    while (pos_ < text_.size() &&
+           std::isspace(static_cast<unsigned char>(text_[pos_])))
+      ++pos_;
   }
   bool Consume(char c) {
     SkipSpace();
@@ -98,20 +100,37 @@ class Parser {
       if (pos_ >= text_.size()) return false;
       const char e = text_[pos_++];
       switch (e) {
-        case '"': case '\\': case '/': out->push_back(e); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+        case '\\':
+        case '/':
+          out->push_back(e);
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
         case 'u': {
           if (pos_ + 4 > text_.size()) return false;
           const std::string hex(text_.substr(pos_, 4));
           pos_ += 4;
-          AppendUtf8(static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)), out);
+          AppendUtf8(
+              static_cast<uint32_t>(std::strtoul(hex.c_str(), nullptr, 16)),
+              out);
           break;
         }
-        default: return false;
+        default:
+          return false;
       }
     }
     return false;

@@ -150,8 +150,7 @@ class ShardedBundleWriter {
 // one must exist). Errors: INVALID_ARGUMENT for duplicate tensors or
 // mismatched endianness/versions; DATA_LOSS for corrupt inputs.
 Status MergeBundles(Env* env, const std::vector<std::string>& prefixes,
-                    std::string_view merged_prefix,
-                    bool delete_old_dirs = true,
+                    std::string_view merged_prefix, bool delete_old_dirs = true,
                     bool allow_missing_files = false);
 
 struct DtypeAndShape {
@@ -217,6 +216,12 @@ class BundleReader {
   // Reads a non-sliced entry into *out (allocated with its dtype/shape).
   Status ReadEntry(std::string_view key, const tensorflow::BundleEntryProto& e,
                    Tensor* out) const;
+  // One stored slice of partitioned tensor `key` (entry `full`, `shape`),
+  // with its entry checked against the slice and its data file.
+  StatusOr<SlicePart> CheckSlice(
+      std::string_view key, const tensorflow::BundleEntryProto& full,
+      const TensorShape& shape,
+      const tensorflow::TensorSliceProto& slice_proto) const;
   // The stored slices of a partitioned tensor, validated to cover it once.
   StatusOr<std::vector<SlicePart>> PlanSlices(
       std::string_view key, const tensorflow::BundleEntryProto& e,

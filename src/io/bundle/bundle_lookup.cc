@@ -36,9 +36,10 @@ StatusOr<const BundleReader::DataFile*> BundleReader::Locate(
   const uint64_t size = static_cast<uint64_t>(e.size());
   if (offset > data->size || size > data->size - offset) {
     return errors::DataLoss("tensor '", CEscape(key), "' (", size,
-                            " bytes at offset ", offset, ") extends past the "
-                            "end of ", data->file->name(), " (", data->size,
-                            " bytes)");
+                            " bytes at offset ", offset,
+                            ") extends past the "
+                            "end of ",
+                            data->file->name(), " (", data->size, " bytes)");
   }
   return data;
 }
@@ -50,8 +51,8 @@ Status BundleReader::ReadEntry(std::string_view key,
   const std::string& path = data->file->name();
   uint32_t crc = 0;
   if (out->dtype() != DT_STRING) {
-    StatusOr<uint32_t> read = ReadWithChecksum(*data->file, e.offset(),
-                                               e.size(), out->raw_data());
+    StatusOr<uint32_t> read =
+        ReadWithChecksum(*data->file, e.offset(), e.size(), out->raw_data());
     TFP_RETURN_IF_ERROR_CTX(read.status(), "tensor '", CEscape(key), "'");
     crc = *read;
   } else {
@@ -62,21 +63,53 @@ Status BundleReader::ReadEntry(std::string_view key,
         "tensor '", CEscape(key), "'");
     StatusOr<uint32_t> decoded =
         DecodeStringTensor(stored, swap_bytes_, out->flat<std::string>());
-    TFP_RETURN_IF_ERROR_CTX(decoded.status(), "tensor '", CEscape(key),
-                            "' in ", path);
+    TFP_RETURN_IF_ERROR_CTX(decoded.status(), "tensor '", CEscape(key), "' in ",
+                            path);
     crc = *decoded;
   }
   if (crc32c::Unmask(e.crc32c()) != crc) {
-    return errors::DataLoss("Checksum does not match for tensor '",
-                            CEscape(key), "' in ", path, " (", e.size(),
-                            " bytes at offset ", e.offset(), "): stored ",
-                            crc32c::Unmask(e.crc32c()), " vs. calculated ",
-                            crc);
+    return errors::DataLoss(
+        "Checksum does not match for tensor '", CEscape(key), "' in ", path,
+        " (", e.size(), " bytes at offset ", e.offset(), "): stored ",
+        crc32c::Unmask(e.crc32c()), " vs. calculated ", crc);
   }
   if (swap_bytes_ && out->dtype() != DT_STRING) {
     ByteSwapTensorData(out->dtype(), out->raw_data(), e.size());
   }
   return OkStatus();
+}
+
+StatusOr<BundleReader::SlicePart> BundleReader::CheckSlice(
+    std::string_view key, const tensorflow::BundleEntryProto& full,
+    const TensorShape& shape,
+    const tensorflow::TensorSliceProto& slice_proto) const {
+  const std::string where = StrCat("partitioned tensor '", CEscape(key), "'");
+  SlicePart part;
+  StatusOr<TensorSlice> slice = TensorSlice::FromProto(slice_proto);
+  StatusOr<TensorShape> slice_shape =
+      slice.ok() ? slice->SliceShape(shape) : slice.status();
+  if (!slice_shape.ok()) {
+    return errors::DataLoss(where,
+                            ": bad slice: ", slice_shape.status().message());
+  }
+  part.slice = *std::move(slice);
+  part.shape = *std::move(slice_shape);
+  part.key = EncodeTensorNameSlice(key, part.slice);
+  StatusOr<tensorflow::BundleEntryProto> entry = GetBundleEntryProto(part.key);
+  if (errors::IsNotFound(entry.status())) {
+    return errors::DataLoss(where, ": the entry of slice ",
+                            part.slice.DebugString(), " is missing");
+  }
+  TFP_RETURN_IF_ERROR(entry.status());
+  part.entry = *std::move(entry);
+  // GetBundleEntryProto() has validated the shape.
+  if (part.entry.dtype() != full.dtype() || part.entry.slices_size() > 0 ||
+      !(*ShapeFromProto(part.entry.shape()) == part.shape)) {
+    return errors::DataLoss(where, ": slice ", part.slice.DebugString(),
+                            " has a different dtype or shape");
+  }
+  TFP_RETURN_IF_ERROR(Locate(part.key, part.entry).status());
+  return part;
 }
 
 StatusOr<std::vector<BundleReader::SlicePart>> BundleReader::PlanSlices(
@@ -91,16 +124,8 @@ StatusOr<std::vector<BundleReader::SlicePart>> BundleReader::PlanSlices(
   std::vector<SlicePart> parts;
   int64_t covered = 0;
   for (const auto& slice_proto : e.slices()) {
-    SlicePart part;
-    StatusOr<TensorSlice> slice = TensorSlice::FromProto(slice_proto);
-    StatusOr<TensorShape> slice_shape =
-        slice.ok() ? slice->SliceShape(shape) : slice.status();
-    if (!slice_shape.ok()) {
-      return errors::DataLoss(where, ": bad slice: ",
-                              slice_shape.status().message());
-    }
-    part.slice = *std::move(slice);
-    part.shape = *std::move(slice_shape);
+    TFP_ASSIGN_OR_RETURN(SlicePart part,
+                         CheckSlice(key, e, shape, slice_proto));
     for (const SlicePart& other : parts) {
       if (Intersect(part.slice, other.slice, shape)) {
         return errors::InvalidArgument(where, ": overlapping slices ",
@@ -108,21 +133,7 @@ StatusOr<std::vector<BundleReader::SlicePart>> BundleReader::PlanSlices(
                                        other.slice.DebugString());
       }
     }
-    part.key = EncodeTensorNameSlice(key, part.slice);
-    StatusOr<tensorflow::BundleEntryProto> entry = GetBundleEntryProto(part.key);
-    if (errors::IsNotFound(entry.status())) {
-      return errors::DataLoss(where, ": the entry of slice ",
-                              part.slice.DebugString(), " is missing");
-    }
-    TFP_RETURN_IF_ERROR(entry.status());
-    part.entry = *std::move(entry);
-    // GetBundleEntryProto() has validated the shape.
-    if (part.entry.dtype() != e.dtype() || part.entry.slices_size() > 0 ||
-        !(*ShapeFromProto(part.entry.shape()) == part.shape)) {
-      return errors::DataLoss(where, ": slice ", part.slice.DebugString(),
-                              " has a different dtype or shape");
-    }
-    TFP_RETURN_IF_ERROR(Locate(part.key, part.entry).status());
+    // Disjoint slices inside the shape: the sum cannot overflow.
     covered += part.shape.num_elements();
     parts.push_back(std::move(part));
   }

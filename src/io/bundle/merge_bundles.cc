@@ -49,33 +49,30 @@ Status MergeSlices(const std::string& key, const std::string& prefix,
                    const tensorflow::BundleEntryProto& incoming,
                    tensorflow::BundleEntryProto* existing) {
   if (incoming.slices().empty()) {
-    return errors::InvalidArgument("Duplicate tensor keyed by ", CEscape(key),
-                                   " encountered, when merging prefix: ",
-                                   prefix, " (a non-slice entry)");
+    return errors::InvalidArgument(
+        "Duplicate tensor keyed by ", CEscape(key),
+        " encountered, when merging prefix: ", prefix, " (a non-slice entry)");
   }
   if (existing->dtype() != incoming.dtype() ||
       existing->shape().SerializeAsString() !=
           incoming.shape().SerializeAsString()) {
-    return errors::InvalidArgument("Slices of ", CEscape(key),
-                                   " in prefix ", prefix,
-                                   " have a different dtype or shape");
+    return errors::InvalidArgument("Slices of ", CEscape(key), " in prefix ",
+                                   prefix, " have a different dtype or shape");
   }
   for (const auto& slice : incoming.slices()) *existing->add_slices() = slice;
   return OkStatus();
 }
 
-Status MergeOneBundle(Env* env, const std::string& prefix,
-                      MergeState* merge) {
+Status MergeOneBundle(Env* env, const std::string& prefix, MergeState* merge) {
   const std::string path = MetaFilename(prefix);
   TFP_ASSIGN_OR_RETURN(BundleIndex index, ReadBundleIndex(env, path));
   TFP_RETURN_IF_ERROR(MergeHeader(index.header, merge));
   for (const auto& [key, value] : index.entries) {
     auto existing = merge->entries.find(key);
     if (existing != merge->entries.end() && existing->second.slices().empty()) {
-      return errors::InvalidArgument("Duplicate tensor keyed by ",
-                                     CEscape(key),
-                                     " encountered, when merging prefix: ",
-                                     prefix);
+      return errors::InvalidArgument(
+          "Duplicate tensor keyed by ", CEscape(key),
+          " encountered, when merging prefix: ", prefix);
     }
     tensorflow::BundleEntryProto entry;
     if (!entry.ParseFromString(value)) {
@@ -96,6 +93,22 @@ Status MergeOneBundle(Env* env, const std::string& prefix,
   return OkStatus();
 }
 
+// Deletes the inputs' indexes and, with delete_old_dirs, their directories
+// other than merged_dir (only if empty). Best effort, as in TF.
+void DeleteInputs(Env* env, const std::vector<std::string>& prefixes,
+                  const std::string& merged_dir, bool delete_old_dirs) {
+  for (const std::string& prefix : prefixes) {
+    (void)env->DeleteFile(MetaFilename(prefix));
+  }
+  if (!delete_old_dirs) return;
+  std::set<std::string> dirs;
+  for (const std::string& prefix : prefixes) {
+    std::string old_dir(Dirname(prefix));
+    if (old_dir != merged_dir && !old_dir.empty()) dirs.insert(old_dir);
+  }
+  for (const std::string& old_dir : dirs) (void)env->DeleteDir(old_dir);
+}
+
 }  // namespace
 
 Status MergeBundles(Env* env, const std::vector<std::string>& prefixes,
@@ -108,14 +121,15 @@ Status MergeBundles(Env* env, const std::vector<std::string>& prefixes,
     if (allow_missing_files && !env->FileExists(MetaFilename(prefix)).ok()) {
       continue;
     }
-    TFP_RETURN_IF_ERROR_CTX(MergeOneBundle(env, prefix, &merge),
-                            "merging ", prefix, " into ", merged);
+    TFP_RETURN_IF_ERROR_CTX(MergeOneBundle(env, prefix, &merge), "merging ",
+                            prefix, " into ", merged);
     merged_inputs.push_back(prefix);
   }
   if (merged_inputs.empty()) {
     return errors::InvalidArgument(
         "At least one prefix checkpoint file must exist, but none existed "
-        "among: ", StrJoin(prefixes, ", "));
+        "among: ",
+        StrJoin(prefixes, ", "));
   }
   const std::string dir(Dirname(merged));
   if (!dir.empty()) TFP_RETURN_IF_ERROR(env->RecursivelyCreateDir(dir));
@@ -130,18 +144,7 @@ Status MergeBundles(Env* env, const std::vector<std::string>& prefixes,
   *header.mutable_version() = merge.version;
   TFP_RETURN_IF_ERROR(WriteBundleIndex(env, MetaFilename(merged), header,
                                        merge.entries, /*sync=*/false));
-  // Cleanup is best effort, as in TF.
-  for (const std::string& prefix : merged_inputs) {
-    (void)env->DeleteFile(MetaFilename(prefix));
-  }
-  if (delete_old_dirs) {
-    std::set<std::string> dirs;
-    for (const std::string& prefix : merged_inputs) {
-      std::string old_dir(Dirname(prefix));
-      if (old_dir != dir && !old_dir.empty()) dirs.insert(old_dir);
-    }
-    for (const std::string& old_dir : dirs) (void)env->DeleteDir(old_dir);
-  }
+  DeleteInputs(env, merged_inputs, dir, delete_old_dirs);
   return OkStatus();
 }
 

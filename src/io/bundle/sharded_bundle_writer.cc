@@ -21,8 +21,8 @@ ShardedBundleWriter::ShardedBundleWriter(Env* env, std::string_view prefix,
                                          int num_shards)
     : env_(env), prefix_(prefix), num_shards_(num_shards) {
   if (num_shards < 1) {
-    status_ = errors::InvalidArgument("num_shards must be >= 1, got ",
-                                      num_shards);
+    status_ =
+        errors::InvalidArgument("num_shards must be >= 1, got ", num_shards);
     return;
   }
   writers_.resize(num_shards);

@@ -28,8 +28,8 @@ StatusOr<uint32_t> ReadWithChecksum(const RandomAccessFile& file,
     if (got.size() != len) {
       if (!s.ok() && !errors::IsOutOfRange(s)) return s;
       return errors::DataLoss("read only ", done + got.size(), " of ", n,
-                              " bytes at offset ", offset, " of ",
-                              file.name(), " (truncated file)");
+                              " bytes at offset ", offset, " of ", file.name(),
+                              " (truncated file)");
     }
     TFP_RETURN_IF_ERROR(s);
     if (got.data() != dst + done) std::memcpy(dst + done, got.data(), len);
@@ -39,20 +39,18 @@ StatusOr<uint32_t> ReadWithChecksum(const RandomAccessFile& file,
   return crc;
 }
 
-StatusOr<uint32_t> DecodeStringTensor(std::string_view stored,
-                                      bool swap_bytes,
-                                      std::span<std::string> out) {
-  const size_t n = out.size();
-  if (n > stored.size()) {
-    return errors::DataLoss(n, " string lengths cannot fit in ",
-                            stored.size(), " bytes");
-  }
-  std::vector<uint64_t> lengths(n);
-  std::string_view in = stored;
+namespace {
+
+// Parses n varint64 lengths from the front of *in and returns the crc32c of
+// them as TF computes it (fixed32 LE each, fixed64 if > 2^32-1, in the
+// writer's byte order) and their sum in *total (saturating).
+StatusOr<uint32_t> ParseStringLengths(std::string_view* in, bool swap_bytes,
+                                      std::span<uint64_t> lengths,
+                                      uint64_t* total) {
   uint32_t crc = 0;
-  uint64_t total = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!GetVarint64(&in, &lengths[i])) {
+  *total = 0;
+  for (size_t i = 0; i < lengths.size(); ++i) {
+    if (!GetVarint64(in, &lengths[i])) {
       return errors::DataLoss("string length ", i,
                               " is truncated or malformed");
     }
@@ -66,17 +64,35 @@ StatusOr<uint32_t> DecodeStringTensor(std::string_view stored,
       EncodeFixed64(fixed, swap_bytes ? __builtin_bswap64(v) : v);
       crc = crc32c::Extend(crc, fixed, 8);
     }
-    if (__builtin_add_overflow(total, lengths[i], &total)) total = ~0ull;
+    if (__builtin_add_overflow(*total, lengths[i], total)) *total = ~0ull;
   }
+  return crc;
+}
+
+}  // namespace
+
+StatusOr<uint32_t> DecodeStringTensor(std::string_view stored, bool swap_bytes,
+                                      std::span<std::string> out) {
+  const size_t n = out.size();
+  if (n > stored.size()) {
+    return errors::DataLoss(n, " string lengths cannot fit in ", stored.size(),
+                            " bytes");
+  }
+  std::vector<uint64_t> lengths(n);
+  std::string_view in = stored;
+  uint64_t total = 0;
+  TFP_ASSIGN_OR_RETURN(uint32_t crc,
+                       ParseStringLengths(&in, swap_bytes, lengths, &total));
   uint32_t raw;
   if (!GetFixed32(&in, &raw)) {
     return errors::DataLoss("the string lengths checksum is truncated");
   }
   const uint32_t stored_crc = swap_bytes ? __builtin_bswap32(raw) : raw;
   if (crc32c::Unmask(stored_crc) != crc) {
-    return errors::DataLoss("the string lengths checksum does not match: "
-                            "stored ", crc32c::Unmask(stored_crc),
-                            " vs. calculated ", crc);
+    return errors::DataLoss(
+        "the string lengths checksum does not match: "
+        "stored ",
+        crc32c::Unmask(stored_crc), " vs. calculated ", crc);
   }
   crc = crc32c::Extend(crc, in.data() - 4, 4);
   if (total != in.size()) {

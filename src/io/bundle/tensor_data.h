@@ -27,8 +27,7 @@ StatusOr<uint32_t> ReadWithChecksum(const RandomAccessFile& file,
 // string bytes). With swap_bytes the stored lengths checksum is big-endian.
 // DATA_LOSS if the lengths are truncated, their checksum does not match or
 // they do not add up to the stored size.
-StatusOr<uint32_t> DecodeStringTensor(std::string_view stored,
-                                      bool swap_bytes,
+StatusOr<uint32_t> DecodeStringTensor(std::string_view stored, bool swap_bytes,
                                       std::span<std::string> out);
 
 // Reverses the byte order of each element (of each component, for complex

@@ -39,8 +39,10 @@ StatusOr<TensorSlice> TensorSlice::Parse(std::string_view spec) {
     int64_t start, length;
     if (parts.size() != 2 || !ParseInt64(parts[0], &start) ||
         !ParseInt64(parts[1], &length)) {
-      return errors::InvalidArgument("Expected a pair of numbers or '-' but "
-                                     "got '", item, "': string = ", spec);
+      return errors::InvalidArgument(
+          "Expected a pair of numbers or '-' but "
+          "got '",
+          item, "': string = ", spec);
     }
     if (start < 0 || length <= 0) {
       return errors::InvalidArgument(
@@ -91,10 +93,9 @@ bool TensorSlice::IsFull() const {
 
 StatusOr<TensorShape> TensorSlice::SliceShape(const TensorShape& full) const {
   if (full.dims() != dims()) {
-    return errors::InvalidArgument("slice ", DebugString(), " has rank ",
-                                   dims(), " but the tensor shape ",
-                                   full.DebugString(), " has rank ",
-                                   full.dims());
+    return errors::InvalidArgument(
+        "slice ", DebugString(), " has rank ", dims(), " but the tensor shape ",
+        full.DebugString(), " has rank ", full.dims());
   }
   std::vector<int64_t> dims_out;
   for (int d = 0; d < dims(); ++d) {

@@ -10,9 +10,8 @@ namespace {
 
 // Header bits XORed into the first two bytes of a len-byte signed number.
 constexpr uint8_t kLengthToHeaderBits[11][2] = {
-    {0, 0},       {0x80, 0},    {0xc0, 0},    {0xe0, 0},
-    {0xf0, 0},    {0xf8, 0},    {0xfc, 0},    {0xfe, 0},
-    {0xff, 0},    {0xff, 0x80}, {0xff, 0xc0}};
+    {0, 0},    {0x80, 0}, {0xc0, 0}, {0xe0, 0},    {0xf0, 0},   {0xf8, 0},
+    {0xfc, 0}, {0xfe, 0}, {0xff, 0}, {0xff, 0x80}, {0xff, 0xc0}};
 
 }  // namespace
 
@@ -37,8 +36,8 @@ void WriteString(std::string* dest, std::string_view s) {
 }
 
 void WriteSignedNumIncreasing(std::string* dest, int64_t value) {
-  const uint64_t x = value < 0 ? ~static_cast<uint64_t>(value)
-                               : static_cast<uint64_t>(value);
+  const uint64_t x =
+      value < 0 ? ~static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
   const int len = (64 - std::countl_zero(x)) / 7 + 1;  // 1..10
   char buf[10];
   const char sign = value < 0 ? '\xff' : '\0';
@@ -57,7 +56,8 @@ bool ReadNumIncreasing(std::string_view* src, uint64_t* value) {
   const size_t len = static_cast<uint8_t>((*src)[0]);
   if (len > 8 || src->size() < 1 + len) return false;
   uint64_t v = 0;
-  for (size_t i = 1; i <= len; ++i) v = (v << 8) | static_cast<uint8_t>((*src)[i]);
+  for (size_t i = 1; i <= len; ++i)
+    v = (v << 8) | static_cast<uint8_t>((*src)[i]);
   *value = v;
   src->remove_prefix(1 + len);
   return true;

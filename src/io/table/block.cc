@@ -34,8 +34,11 @@ const char* DecodeEntry(const char* p, const char* limit, uint32_t* shared,
 class BlockIterator : public Iterator {
  public:
   BlockIterator(const char* data, uint32_t restarts, uint32_t num_restarts)
-      : data_(data), restarts_(restarts), num_restarts_(num_restarts),
-        current_(restarts), restart_index_(num_restarts) {}
+      : data_(data),
+        restarts_(restarts),
+        num_restarts_(num_restarts),
+        current_(restarts),
+        restart_index_(num_restarts) {}
 
   bool Valid() const override { return current_ < restarts_; }
   Status status() const override { return status_; }
@@ -74,11 +77,11 @@ class BlockIterator : public Iterator {
   }
   bool ParseNextKey();
 
-  const char* const data_;        // The block contents
-  const uint32_t restarts_;       // Offset of the restart array
-  const uint32_t num_restarts_;   // Number of uint32_t restart entries
-  uint32_t current_;              // Offset of current entry; >= restarts_ if !Valid
-  uint32_t restart_index_;        // Index of restart block holding current_
+  const char* const data_;       // The block contents
+  const uint32_t restarts_;      // Offset of the restart array
+  const uint32_t num_restarts_;  // Number of uint32_t restart entries
+  uint32_t current_;        // Offset of current entry; >= restarts_ if !Valid
+  uint32_t restart_index_;  // Index of restart block holding current_
   std::string key_;
   std::string_view value_;
   Status status_;
@@ -165,8 +168,8 @@ StatusOr<std::unique_ptr<Block>> Block::Create(std::string contents) {
   uint32_t previous = 0;
   for (uint32_t i = 0; i < num_restarts; ++i) {
     const uint32_t offset = DecodeFixed32(restarts + 4 * i);
-    const bool ok = (i == 0) ? offset == 0
-                             : (offset > previous && offset < restart_offset);
+    const bool ok =
+        (i == 0) ? offset == 0 : (offset > previous && offset < restart_offset);
     if (!ok) {
       return errors::DataLoss("corrupted block: restart point ", i,
                               " has bad offset ", offset);

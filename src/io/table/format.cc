@@ -92,9 +92,9 @@ StatusOr<std::string> ReadBlock(const RandomAccessFile& file,
   const uint64_t n = handle.size();
   if (handle.offset() > file_size || n > file_size - handle.offset() ||
       kBlockTrailerSize > file_size - handle.offset() - n) {
-    return errors::DataLoss("block handle (offset ", handle.offset(),
-                            ", size ", n, ") is out of range of a file of ",
-                            file_size, " bytes");
+    return errors::DataLoss("block handle (offset ", handle.offset(), ", size ",
+                            n, ") is out of range of a file of ", file_size,
+                            " bytes");
   }
   std::string buf(n + kBlockTrailerSize, '\0');
   std::string_view contents;

@@ -57,7 +57,8 @@ class BlockHandle {
 class Footer {
  public:
   // Two padded handles and the 8-byte magic number.
-  static constexpr size_t kEncodedLength = 2 * BlockHandle::kMaxEncodedLength + 8;
+  static constexpr size_t kEncodedLength =
+      2 * BlockHandle::kMaxEncodedLength + 8;
 
   const BlockHandle& metaindex_handle() const { return metaindex_handle_; }
   const BlockHandle& index_handle() const { return index_handle_; }

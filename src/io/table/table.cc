@@ -28,7 +28,8 @@ class TwoLevelIterator : public Iterator {
  public:
   TwoLevelIterator(const RandomAccessFile* file, uint64_t file_size,
                    std::unique_ptr<Iterator> index_iter)
-      : file_(file), file_size_(file_size),
+      : file_(file),
+        file_size_(file_size),
         index_iter_(std::move(index_iter)) {}
 
   bool Valid() const override { return data_iter_ && data_iter_->Valid(); }

@@ -40,7 +40,8 @@ class Table {
  private:
   Table(const RandomAccessFile* file, uint64_t file_size,
         std::unique_ptr<Block> index_block)
-      : file_(file), file_size_(file_size),
+      : file_(file),
+        file_size_(file_size),
         index_block_(std::move(index_block)) {}
 
   const RandomAccessFile* file_;

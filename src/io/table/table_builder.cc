@@ -65,9 +65,9 @@ void TableBuilder::Add(std::string_view key, std::string_view value) {
   if (!ok()) return;
   if (key.size() > std::numeric_limits<uint32_t>::max() ||
       value.size() > std::numeric_limits<uint32_t>::max()) {
-    status_ = errors::InvalidArgument("table entry too large: key of ",
-                                      key.size(), " bytes, value of ",
-                                      value.size(), " bytes");
+    status_ =
+        errors::InvalidArgument("table entry too large: key of ", key.size(),
+                                " bytes, value of ", value.size(), " bytes");
     return;
   }
   if (num_entries_ > 0) {

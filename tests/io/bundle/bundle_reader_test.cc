@@ -27,8 +27,8 @@ class BundleReaderTest : public ::testing::Test {
     writer.Add("b", Tensor::FromVector<bool>({true, false, true}));
     writer.Add("c", Tensor::FromVector<complex64>({{1, 2}, {3, 4}}));
     writer.Add("h", Tensor::FromVector<half>({half{0x3c00}}));
-    writer.Add("s", StringTensor({"a", std::string(300, 'x'), ""},
-                                 TensorShape({3})));
+    writer.Add(
+        "s", StringTensor({"a", std::string(300, 'x'), ""}, TensorShape({3})));
     writer.Add("empty", Tensor(DT_FLOAT, TensorShape({0, 5})));
     TFP_ASSERT_OK(writer.Finish());
   }
@@ -59,8 +59,8 @@ TEST_F(BundleReaderTest, ListsAndReadsEveryDtype) {
   TFP_ASSERT_OK_AND_ASSIGN(Tensor c, reader->Lookup("c"));
   EXPECT_EQ(c.data<complex64>()[1], complex64(3, 4));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor s, reader->Lookup("s"));
-  EXPECT_TRUE(s.IsSameAs(StringTensor({"a", std::string(300, 'x'), ""},
-                                      TensorShape({3}))));
+  EXPECT_TRUE(s.IsSameAs(
+      StringTensor({"a", std::string(300, 'x'), ""}, TensorShape({3}))));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor empty, reader->Lookup("empty"));
   EXPECT_EQ(empty.shape(), TensorShape({0, 5}));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor h, reader->Lookup("h"));
@@ -106,7 +106,8 @@ TEST_F(BundleReaderTest, CorruptDataIsDataLossNamingTensorAndFile) {
   TFP_ASSERT_OK_AND_ASSIGN(auto entry, reader->GetBundleEntryProto("f"));
   std::string bad = *data;
   bad[entry.offset() + 1] ^= 1;
-  TFP_ASSERT_OK(WriteStringToFile(env_.get(), "/ckpt/m.data-00000-of-00001", bad));
+  TFP_ASSERT_OK(
+      WriteStringToFile(env_.get(), "/ckpt/m.data-00000-of-00001", bad));
   TFP_ASSERT_OK_AND_ASSIGN(reader, Open());
   EXPECT_THAT(reader->Lookup("f"),
               StatusIs(StatusCode::kDataLoss,
@@ -121,12 +122,14 @@ TEST_F(BundleReaderTest, CorruptStringLengthsAreDataLoss) {
   auto data = ReadFileToString(env_.get(), "/ckpt/m.data-00000-of-00001");
   std::string bad = *data;
   bad[entry.offset()] = 2;  // "a" claims 2 bytes
-  TFP_ASSERT_OK(WriteStringToFile(env_.get(), "/ckpt/m.data-00000-of-00001", bad));
+  TFP_ASSERT_OK(
+      WriteStringToFile(env_.get(), "/ckpt/m.data-00000-of-00001", bad));
   TFP_ASSERT_OK_AND_ASSIGN(reader, Open());
-  EXPECT_THAT(reader->Lookup("s"),
-              StatusIs(StatusCode::kDataLoss,
-                       HasSubstr("tensor 's' in /ckpt/m.data-00000-of-00001: "
-                                 "the string lengths checksum does not match")));
+  EXPECT_THAT(
+      reader->Lookup("s"),
+      StatusIs(StatusCode::kDataLoss,
+               HasSubstr("tensor 's' in /ckpt/m.data-00000-of-00001: "
+                         "the string lengths checksum does not match")));
 }
 
 TEST_F(BundleReaderTest, TruncatedDataFileIsDataLoss) {
@@ -146,8 +149,8 @@ TEST_F(BundleReaderTest, HostileEntriesAreRejectedBeforeAllocating) {
     e->set_size(4ll << 40);
   });
   TFP_ASSERT_OK_AND_ASSIGN(auto reader, Open());
-  EXPECT_THAT(reader->Lookup("f"),
-              StatusIs(StatusCode::kDataLoss, HasSubstr("extends past the end")));
+  EXPECT_THAT(reader->Lookup("f"), StatusIs(StatusCode::kDataLoss,
+                                            HasSubstr("extends past the end")));
   MutateEntry("f", [](tensorflow::BundleEntryProto* e) { e->set_size(5); });
   TFP_ASSERT_OK_AND_ASSIGN(reader, Open());
   EXPECT_THAT(reader->Lookup("f"),
@@ -177,8 +180,8 @@ TEST_F(BundleReaderTest, HostileEntriesAreRejectedBeforeAllocating) {
 TEST_F(BundleReaderTest, NewerFormatVersionIsInvalidArgument) {
   auto index = ReadBundleIndex(env_.get(), "/ckpt/m.index");
   index->header.mutable_version()->set_min_consumer(2);
-  TFP_ASSERT_OK(WriteBundleIndex(env_.get(), "/ckpt/m.index", index->header,
-                                 {}, false));
+  TFP_ASSERT_OK(
+      WriteBundleIndex(env_.get(), "/ckpt/m.index", index->header, {}, false));
   EXPECT_THAT(Open(), StatusIs(StatusCode::kInvalidArgument,
                                HasSubstr("min consumer version 2")));
 }
@@ -197,7 +200,8 @@ TEST(BundleReaderEndianTest, BigEndianBundleIsByteSwapped) {
   ShapeToProto(TensorShape({2}), e.mutable_shape());
   e.set_size(8);
   e.set_crc32c(crc32c::Mask(crc32c::Value(data.data(), 8)));
-  TFP_ASSERT_OK(WriteBundleIndex(env.get(), "/be.index", header, entries, false));
+  TFP_ASSERT_OK(
+      WriteBundleIndex(env.get(), "/be.index", header, entries, false));
   TFP_ASSERT_OK_AND_ASSIGN(auto reader, BundleReader::Open(env.get(), "/be"));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor w, reader->Lookup("w"));
   EXPECT_EQ(w.data<float>()[0], 1.5f);

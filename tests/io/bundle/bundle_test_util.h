@@ -29,7 +29,8 @@ inline std::string FromHex(std::string_view hex) {
 inline Tensor StringTensor(const std::vector<std::string>& values,
                            const TensorShape& shape) {
   Tensor t(DT_STRING, shape);
-  for (size_t i = 0; i < values.size(); ++i) t.data<std::string>()[i] = values[i];
+  for (size_t i = 0; i < values.size(); ++i)
+    t.data<std::string>()[i] = values[i];
   return t;
 }
 
@@ -40,7 +41,8 @@ inline std::string HashableBytes(const Tensor& t) {
   std::string out;
   for (const std::string& s : t.flat<std::string>()) {
     for (int i = 0; i < 8; ++i) {
-      out.push_back(static_cast<char>(static_cast<uint64_t>(s.size()) >> (8 * i)));
+      out.push_back(
+          static_cast<char>(static_cast<uint64_t>(s.size()) >> (8 * i)));
     }
     out += s;
   }

@@ -99,10 +99,10 @@ TEST_F(BundleWriterTest, BadKeysAreStickyInvalidArgument) {
 
   BundleWriter empty_key(env_.get(), "/q");
   empty_key.Add("", Tensor::Scalar<float>(1));
-  EXPECT_THAT(empty_key.status(), StatusIs(StatusCode::kInvalidArgument,
-                                           HasSubstr("reserved")));
-  EXPECT_THAT(empty_key.Finish(), StatusIs(StatusCode::kInvalidArgument,
-                                           HasSubstr("reserved")));
+  EXPECT_THAT(empty_key.status(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("reserved")));
+  EXPECT_THAT(empty_key.Finish(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("reserved")));
   BundleWriter uninitialized(env_.get(), "/r");
   uninitialized.Add("x", Tensor());
   EXPECT_THAT(uninitialized.status(),
@@ -112,8 +112,8 @@ TEST_F(BundleWriterTest, BadKeysAreStickyInvalidArgument) {
 TEST_F(BundleWriterTest, FinishTwiceIsFailedPrecondition) {
   BundleWriter writer(env_.get(), "/p");
   TFP_ASSERT_OK(writer.Finish());
-  EXPECT_THAT(writer.Finish(), StatusIs(StatusCode::kFailedPrecondition,
-                                        HasSubstr("closed")));
+  EXPECT_THAT(writer.Finish(),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("closed")));
 }
 
 TEST_F(BundleWriterTest, DestroyedWithoutFinishLeavesNothing) {
@@ -150,8 +150,8 @@ TEST_F(BundleWriterTest, FailedRenameKeepsTheOldCheckpoint) {
   env.SetFailRename(true);
   BundleWriter writer(&env, "/dir/p");
   writer.Add("w", Tensor::Scalar<float>(2));
-  EXPECT_THAT(writer.Finish(), StatusIs(StatusCode::kUnavailable,
-                                        HasSubstr("rename")));
+  EXPECT_THAT(writer.Finish(),
+              StatusIs(StatusCode::kUnavailable, HasSubstr("rename")));
   EXPECT_EQ(Read("/dir/p.index"), old_index);
   TFP_ASSERT_OK_AND_ASSIGN(auto children, env_->GetChildren("/dir"));
   EXPECT_THAT(children, ::testing::UnorderedElementsAre(
@@ -167,7 +167,8 @@ TEST_F(BundleWriterTest, AddSliceWritesMetadataAndSliceEntries) {
                   Tensor::FromVector<float>({7, 8, 9, 10, 11, 12}, {2, 3}));
   TFP_ASSERT_OK(writer.Finish());
   TFP_ASSERT_OK_AND_ASSIGN(auto reader, BundleReader::Open(env_.get(), "/p"));
-  const std::string key0 = EncodeTensorNameSlice("emb", TensorSlice({{0, 2}, {0, 3}}));
+  const std::string key0 =
+      EncodeTensorNameSlice("emb", TensorSlice({{0, 2}, {0, 3}}));
   EXPECT_EQ(key0, FromHex("00 65 6d 62 00 01 01 02 80 82 80 83"));
   EXPECT_THAT(reader->Keys().size(), 3u);
   TFP_ASSERT_OK_AND_ASSIGN(auto names, reader->TensorNames());

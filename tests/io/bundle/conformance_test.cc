@@ -84,7 +84,8 @@ TEST(BundleConformanceTest, RewritingTf1SaverCheckpointsIsByteIdentical) {
   TFP_REQUIRE_SHARED();
   const std::vector<std::string> prefixes = {
       "ckpt-v2-mnist-mlp-ema/model.ckpt-29001", "ckpt-v2-lenet-adam/lenet",
-      "ckpt-v2-mnist-fc-feed/model.ckpt-1999", "ckpt-v2-tf2onnx-regression/model",
+      "ckpt-v2-mnist-fc-feed/model.ckpt-1999",
+      "ckpt-v2-tf2onnx-regression/model",
       "ckpt-v2-estimator-wide-deep/model.ckpt-3760"};
   for (const std::string& rel : prefixes) {
     SCOPED_TRACE(rel);
@@ -109,7 +110,8 @@ TEST(BundleConformanceTest, RewritingTf1SaverCheckpointsIsByteIdentical) {
          {std::pair<std::string, std::string>{"/out/ckpt.index",
                                               MetaFilename(prefix)},
           {"/out/ckpt.data-00000-of-00001", DataFilename(prefix, 0, 1)}}) {
-      TFP_ASSERT_OK_AND_ASSIGN(std::string a, ReadFileToString(mem.get(), mine));
+      TFP_ASSERT_OK_AND_ASSIGN(std::string a,
+                               ReadFileToString(mem.get(), mine));
       TFP_ASSERT_OK_AND_ASSIGN(std::string b,
                                ReadFileToString(Env::Default(), theirs));
       EXPECT_EQ(a.size(), b.size()) << theirs;
@@ -127,8 +129,8 @@ class CorruptionTest : public ::testing::Test {
       auto data = ReadFileToString(Env::Default(), src + suffix);
       ASSERT_TRUE(data.ok());
       files_[std::string("/c/model") + suffix] = *data;
-      TFP_ASSERT_OK(WriteStringToFile(env_.get(), std::string("/c/model") + suffix,
-                                      *data));
+      TFP_ASSERT_OK(WriteStringToFile(env_.get(),
+                                      std::string("/c/model") + suffix, *data));
     }
     auto all = ReadAll(env_.get(), "/c/model");
     ASSERT_TRUE(all.ok()) << all.status();
@@ -166,8 +168,8 @@ bool IgnoredIndexByte(const std::string& index, size_t i) {
   table::Footer f;
   if (!f.DecodeFrom(std::string_view(index).substr(footer)).ok()) return false;
   const uint64_t meta = f.metaindex_handle().offset();
-  const uint64_t meta_end = meta + f.metaindex_handle().size() +
-                            table::kBlockTrailerSize;
+  const uint64_t meta_end =
+      meta + f.metaindex_handle().size() + table::kBlockTrailerSize;
   return (i >= meta && i < meta_end) || (i >= footer && i < footer + 40);
 }
 

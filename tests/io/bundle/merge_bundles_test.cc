@@ -33,15 +33,16 @@ class MergeBundlesTest : public ::testing::Test {
 TEST_F(MergeBundlesTest, MergesShardsRenamesDataAndCleansUp) {
   Write("/ck/m_temp/part-00000-of-00002", {{"b", 2}, {"d", 4}});
   Write("/ck/m_temp/part-00001-of-00002", {{"a", 1}, {"c", 3}});
-  TFP_ASSERT_OK(MergeBundles(env_.get(),
-                             {"/ck/m_temp/part-00000-of-00002",
-                              "/ck/m_temp/part-00001-of-00002"},
-                             "/ck/m"));
+  TFP_ASSERT_OK(MergeBundles(
+      env_.get(),
+      {"/ck/m_temp/part-00000-of-00002", "/ck/m_temp/part-00001-of-00002"},
+      "/ck/m"));
   EXPECT_THAT(Children("/ck"),
               UnorderedElementsAre("m.index", "m.data-00000-of-00002",
                                    "m.data-00001-of-00002"));
   EXPECT_FALSE(env_->IsDirectory("/ck/m_temp"));
-  TFP_ASSERT_OK_AND_ASSIGN(auto reader, BundleReader::Open(env_.get(), "/ck/m"));
+  TFP_ASSERT_OK_AND_ASSIGN(auto reader,
+                           BundleReader::Open(env_.get(), "/ck/m"));
   EXPECT_EQ(reader->num_shards(), 2);
   EXPECT_THAT(reader->Keys(), ElementsAre("a", "b", "c", "d"));
   TFP_ASSERT_OK_AND_ASSIGN(auto a, reader->GetBundleEntryProto("a"));
@@ -113,11 +114,11 @@ TEST_F(MergeBundlesTest, ShardedWriterSpreadsTensorsOverDataFiles) {
   writer.Add(1, "w1", Tensor::Scalar<float>(1));
   writer.Add(1, "w1b", testing::StringTensor({"x"}, TensorShape({1})));
   TFP_ASSERT_OK(writer.Finish());
-  EXPECT_THAT(Children("/sh"),
-              UnorderedElementsAre("model.ckpt.index",
-                                   "model.ckpt.data-00000-of-00003",
-                                   "model.ckpt.data-00001-of-00003",
-                                   "model.ckpt.data-00002-of-00003"));
+  EXPECT_THAT(
+      Children("/sh"),
+      UnorderedElementsAre("model.ckpt.index", "model.ckpt.data-00000-of-00003",
+                           "model.ckpt.data-00001-of-00003",
+                           "model.ckpt.data-00002-of-00003"));
   TFP_ASSERT_OK_AND_ASSIGN(auto reader,
                            BundleReader::Open(env_.get(), "/sh/model.ckpt"));
   EXPECT_EQ(reader->num_shards(), 3);

@@ -18,7 +18,8 @@ TEST(TensorDataTest, DecodeStringTensorMatchesSpecExample) {
   // Spec §5.4: the string scalar "hi".
   const std::string stored = FromHex("02 D8 D8 10 73 68 69");
   std::string out[1];
-  TFP_ASSERT_OK_AND_ASSIGN(uint32_t crc, DecodeStringTensor(stored, false, out));
+  TFP_ASSERT_OK_AND_ASSIGN(uint32_t crc,
+                           DecodeStringTensor(stored, false, out));
   EXPECT_EQ(out[0], "hi");
   EXPECT_EQ(crc32c::Mask(crc), 0x154deb09u);  // entry bytes 35 09 EB 4D 15
 }
@@ -32,9 +33,9 @@ TEST(TensorDataTest, DecodeStringTensorErrors) {
               StatusIs(StatusCode::kDataLoss, HasSubstr("add up to 2 bytes")));
   EXPECT_THAT(DecodeStringTensor(stored, false, two),
               StatusIs(StatusCode::kDataLoss, HasSubstr("checksum")));
-  EXPECT_THAT(DecodeStringTensor(FromHex("ff ff ff ff ff ff ff ff ff ff"),
-                                 false, one),
-              StatusIs(StatusCode::kDataLoss, HasSubstr("length 0 is truncated")));
+  EXPECT_THAT(
+      DecodeStringTensor(FromHex("ff ff ff ff ff ff ff ff ff ff"), false, one),
+      StatusIs(StatusCode::kDataLoss, HasSubstr("length 0 is truncated")));
   std::vector<std::string> many(100);
   EXPECT_THAT(DecodeStringTensor(stored, false, many),
               StatusIs(StatusCode::kDataLoss, HasSubstr("cannot fit")));

@@ -34,7 +34,15 @@ TEST(OrderedCodeTest, SignedNumIncreasingMatchesSpecExamples) {
 
 TEST(OrderedCodeTest, SignedRoundTripsAndSortsInValueOrder) {
   std::mt19937_64 rng(11);
-  std::vector<int64_t> values = {0, 1, -1, 63, 64, -64, -65, 8191, 8192,
+  std::vector<int64_t> values = {0,
+                                 1,
+                                 -1,
+                                 63,
+                                 64,
+                                 -64,
+                                 -65,
+                                 8191,
+                                 8192,
                                  std::numeric_limits<int64_t>::max(),
                                  std::numeric_limits<int64_t>::min()};
   for (int i = 0; i < 2000; ++i) {
@@ -73,10 +81,12 @@ TEST(TensorSliceKeyTest, MatchesTfKeys) {
   // Spec §6: full slice of rank-2 "w"; scalar "b".
   EXPECT_EQ(EncodeTensorNameSlice("w", TensorSlice(2)),
             FromHex("00 77 00 01 01 02 80 7f 80 7f"));
-  EXPECT_EQ(EncodeTensorNameSlice("b", TensorSlice()), FromHex("00 62 00 01 00"));
+  EXPECT_EQ(EncodeTensorNameSlice("b", TensorSlice()),
+            FromHex("00 62 00 01 00"));
   EXPECT_EQ(EncodeTensorNameSlice("Variable_1", TensorSlice(4)),
             std::string("\x00Variable_1\x00\x01\x01\x04\x80\x7f\x80\x7f\x80\x7f"
-                        "\x80\x7f", 23));
+                        "\x80\x7f",
+                        23));
 }
 
 TEST(TensorSliceKeyTest, DecodeRoundTripAndErrors) {
@@ -87,8 +97,9 @@ TEST(TensorSliceKeyTest, DecodeRoundTripAndErrors) {
   TFP_ASSERT_OK(DecodeTensorNameSlice(key, &name, &back));
   EXPECT_EQ(name, "emb/part");
   EXPECT_EQ(back, slice);
-  EXPECT_THAT(DecodeTensorNameSlice(key.substr(0, key.size() - 1), &name, &back),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("malformed")));
+  EXPECT_THAT(
+      DecodeTensorNameSlice(key.substr(0, key.size() - 1), &name, &back),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("malformed")));
   EXPECT_THAT(DecodeTensorNameSlice(key + "x", &name, &back),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("trailing")));
 }
@@ -98,16 +109,18 @@ TEST(TensorSliceTest, ParseProtoAndShapes) {
   EXPECT_EQ(s.DebugString(), "0,5:-");
   EXPECT_FALSE(s.IsFull());
   EXPECT_TRUE(TensorSlice::Parse("-:-")->IsFull());
-  EXPECT_THAT(TensorSlice::Parse("0,0"),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("positive length")));
-  EXPECT_THAT(TensorSlice::Parse("1"),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("pair of numbers")));
+  EXPECT_THAT(
+      TensorSlice::Parse("0,0"),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("positive length")));
+  EXPECT_THAT(TensorSlice::Parse("1"), StatusIs(StatusCode::kInvalidArgument,
+                                                HasSubstr("pair of numbers")));
   tensorflow::TensorSliceProto proto;
   s.AsProto(&proto);
   EXPECT_EQ(proto.SerializeAsString(), FromHex("0a 02 10 05 0a 00"));
   TFP_ASSERT_OK_AND_ASSIGN(TensorSlice back, TensorSlice::FromProto(proto));
   EXPECT_EQ(back, s);
-  TFP_ASSERT_OK_AND_ASSIGN(TensorShape shape, s.SliceShape(TensorShape({10, 3})));
+  TFP_ASSERT_OK_AND_ASSIGN(TensorShape shape,
+                           s.SliceShape(TensorShape({10, 3})));
   EXPECT_EQ(shape, TensorShape({5, 3}));
   EXPECT_THAT(s.SliceShape(TensorShape({4, 3})),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("outside")));

@@ -32,8 +32,16 @@ TEST(BlockBuilderTest, EntryLayoutWithSharedPrefix) {
   EXPECT_EQ(b.CurrentSizeEstimate(), 7u + 6u + 4u + 4u);
   // shared, non_shared, value_len, key delta, value.
   const std::string expected =
-      std::string("\x00\x03\x01" "abc" "1", 7) +
-      std::string("\x02\x01\x02" "d" "22", 6) +
+      std::string(
+          "\x00\x03\x01"
+          "abc"
+          "1",
+          7) +
+      std::string(
+          "\x02\x01\x02"
+          "d"
+          "22",
+          6) +
       std::string("\x00\x00\x00\x00\x01\x00\x00\x00", 8);
   EXPECT_EQ(b.Finish(), expected);
 }

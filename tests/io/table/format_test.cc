@@ -108,9 +108,9 @@ TEST_F(ReadBlockTest, ChecksumTypeAndRangeErrors) {
               StatusIs(StatusCode::kDataLoss, HasSubstr("bad block type 7")));
   EXPECT_THAT(Read(FileWithBlock("hello", 1), BlockHandle(3, 5)),
               StatusIs(StatusCode::kDataLoss, HasSubstr("snappy")));
-  for (BlockHandle h : {BlockHandle(3, 6), BlockHandle(4, 5),
-                        BlockHandle(100, 1), BlockHandle(3, ~0ull),
-                        BlockHandle(~0ull, 5)}) {
+  for (BlockHandle h :
+       {BlockHandle(3, 6), BlockHandle(4, 5), BlockHandle(100, 1),
+        BlockHandle(3, ~0ull), BlockHandle(~0ull, 5)}) {
     EXPECT_THAT(Read(file, h),
                 StatusIs(StatusCode::kDataLoss, HasSubstr("out of range")))
         << h.offset() << "," << h.size();

@@ -20,9 +20,10 @@ std::string FromHex(std::string_view hex) {
   int nibbles = 0, acc = 0;
   for (char c : hex) {
     if (!std::isxdigit(static_cast<unsigned char>(c))) continue;
-    acc = acc * 16 + (std::isdigit(static_cast<unsigned char>(c))
-                          ? c - '0'
-                          : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
+    acc = acc * 16 +
+          (std::isdigit(static_cast<unsigned char>(c))
+               ? c - '0'
+               : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
     if (++nibbles == 2) {
       out.push_back(static_cast<char>(acc));
       nibbles = acc = 0;
@@ -32,9 +33,9 @@ std::string FromHex(std::string_view hex) {
 }
 
 // Builds a table from (key, value) pairs in MemEnv and returns its bytes.
-StatusOr<std::string> Build(const std::vector<std::pair<std::string,
-                                                        std::string>>& kvs,
-                            const TableOptions& options = TableOptions()) {
+StatusOr<std::string> Build(
+    const std::vector<std::pair<std::string, std::string>>& kvs,
+    const TableOptions& options = TableOptions()) {
   std::unique_ptr<Env> env = NewMemEnv();
   TFP_ASSIGN_OR_RETURN(auto file, env->NewWritableFile("/t"));
   TableBuilder builder(options, file.get());
@@ -94,12 +95,20 @@ TEST(TableBuilderTest, ShortestSeparatorAndSuccessorAsLevelDb) {
   s = "abc";
   FindShortestSeparator(&s, "abcdef");  // prefix: unchanged
   EXPECT_EQ(s, "abc");
-  s = "a\xff" "b";
+  s = "a\xff"
+      "b";
   FindShortestSeparator(&s, "b");
-  EXPECT_EQ(s, "a\xff" "b");  // 'a'+1 == 'b' is not < 'b'
-  s = "\xff\xff" "a";
-  FindShortestSeparator(&s, "\xff\xff" "z");
-  EXPECT_EQ(s, "\xff\xff" "b");
+  EXPECT_EQ(s,
+            "a\xff"
+            "b");  // 'a'+1 == 'b' is not < 'b'
+  s = "\xff\xff"
+      "a";
+  FindShortestSeparator(&s,
+                        "\xff\xff"
+                        "z");
+  EXPECT_EQ(s,
+            "\xff\xff"
+            "b");
 
   s = "Variable_3";
   FindShortSuccessor(&s);
@@ -110,9 +119,12 @@ TEST(TableBuilderTest, ShortestSeparatorAndSuccessorAsLevelDb) {
   s = "\xff\xff";
   FindShortSuccessor(&s);
   EXPECT_EQ(s, "\xff\xff");
-  s = "\xff" "a";
+  s = "\xff"
+      "a";
   FindShortSuccessor(&s);
-  EXPECT_EQ(s, "\xff" "b");
+  EXPECT_EQ(s,
+            "\xff"
+            "b");
 }
 
 TEST(TableBuilderTest, FlushesWhenEstimateReachesBlockSize) {
@@ -126,7 +138,7 @@ TEST(TableBuilderTest, FlushesWhenEstimateReachesBlockSize) {
   // Entry: 3 header bytes + 4-byte key + 20 = 27 (first), 24 (shared "key").
   // Estimate after 2 entries = 27 + 24 + 4 + 4 = 59; after 3 = 83 >= 64.
   auto index = IndexOf(table);
-  ASSERT_EQ(index.size(), 4u);  // [0..2] [3..5] [6..8] [9]
+  ASSERT_EQ(index.size(), 4u);        // [0..2] [3..5] [6..8] [9]
   EXPECT_EQ(index[0].first, "key2");  // "key2" vs "key3": +1 not < '3'
   EXPECT_EQ(index[3].first, "l");     // short successor of "key9"
   EXPECT_EQ(index[0].second.offset(), 0u);
@@ -138,17 +150,19 @@ TEST(TableBuilderTest, FlushesWhenEstimateReachesBlockSize) {
 TEST(TableBuilderTest, OverlyLargeEntryGetsItsOwnBlock) {
   TableOptions options;
   options.block_size = 100;
-  TFP_ASSERT_OK_AND_ASSIGN(
-      std::string table,
-      Build({{"a", "1"}, {"b", "2"}, {"big", std::string(199, 'x')},
-             {"c", std::string(197, 'y')}, {"d", "4"}},
-            options));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string table,
+                           Build({{"a", "1"},
+                                  {"b", "2"},
+                                  {"big", std::string(199, 'x')},
+                                  {"c", std::string(197, 'y')},
+                                  {"d", "4"}},
+                                 options));
   auto index = IndexOf(table);
   // "big": 3 + 199 = 202 >= 200 -> flush [a, b] first; then the estimate
   // >= 100 flushes [big]. "c": 1 + 197 = 198 < 200: no early flush, but it
   // fills its block. [d] is last.
   ASSERT_EQ(index.size(), 4u);
-  EXPECT_EQ(index[0].first, "b");   // separator("b", "big"): prefix
+  EXPECT_EQ(index[0].first, "b");    // separator("b", "big"): prefix
   EXPECT_EQ(index[1].first, "big");  // separator("big", "c"): 'b'+1 == 'c'
   EXPECT_EQ(index[2].first, "c");
   EXPECT_EQ(index[3].first, "e");
@@ -160,13 +174,14 @@ TEST(TableBuilderTest, OutOfOrderKeyIsStickyInvalidArgument) {
   TableBuilder builder(TableOptions(), file.get());
   builder.Add("b", "1");
   builder.Add("a", "2");
-  EXPECT_THAT(builder.status(),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("strictly increasing order: \"a\" after \"b\"")));
+  EXPECT_THAT(
+      builder.status(),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("strictly increasing order: \"a\" after \"b\"")));
   builder.Add("c", "3");
   EXPECT_EQ(builder.NumEntries(), 1u);
-  EXPECT_THAT(builder.Finish(), StatusIs(StatusCode::kInvalidArgument,
-                                         HasSubstr("increasing")));
+  EXPECT_THAT(builder.Finish(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("increasing")));
 }
 
 TEST(TableBuilderTest, DuplicateKeyIsInvalidArgument) {
@@ -186,8 +201,8 @@ TEST(TableBuilderTest, WriteErrorIsSticky) {
   EXPECT_THAT(builder.status(),
               StatusIs(StatusCode::kResourceExhausted, HasSubstr("disk full")));
   builder.Add("key2", "b");
-  EXPECT_THAT(builder.Finish(), StatusIs(StatusCode::kResourceExhausted,
-                                         HasSubstr("disk full")));
+  EXPECT_THAT(builder.Finish(),
+              StatusIs(StatusCode::kResourceExhausted, HasSubstr("disk full")));
 }
 
 TEST(TableBuilderTest, EmptyTableHasEmptyIndex) {
@@ -200,8 +215,8 @@ TEST(TableBuilderTest, EmptyTableHasEmptyIndex) {
 TEST(TableBuilderTest, SnappyKeptOnlyWhenItSavesMoreThanAnEighth) {
   TableOptions options;
   options.compression = kSnappyCompression;
-  TFP_ASSERT_OK_AND_ASSIGN(
-      std::string table, Build({{"k", std::string(1000, 'z')}}, options));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string table,
+                           Build({{"k", std::string(1000, 'z')}}, options));
   auto index = IndexOf(table);
   ASSERT_EQ(index.size(), 1u);
   const BlockHandle& h = index[0].second;

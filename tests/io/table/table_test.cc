@@ -109,10 +109,12 @@ TEST_F(TableTest, EmptyTable) {
 TEST_F(TableTest, ShortOrForeignFileIsDataLossNamingTheFile) {
   TFP_ASSERT_OK(WriteStringToFile(env_.get(), "/short.index", "abc"));
   KVMap read;
-  EXPECT_THAT(ReadAll("/short.index", &read),
-              StatusIs(StatusCode::kDataLoss,
-                       HasSubstr("/short.index: file of 3 bytes is too short")));
-  TFP_ASSERT_OK(WriteStringToFile(env_.get(), "/x.index", std::string(100, 'x')));
+  EXPECT_THAT(
+      ReadAll("/short.index", &read),
+      StatusIs(StatusCode::kDataLoss,
+               HasSubstr("/short.index: file of 3 bytes is too short")));
+  TFP_ASSERT_OK(
+      WriteStringToFile(env_.get(), "/x.index", std::string(100, 'x')));
   EXPECT_THAT(ReadAll("/x.index", &read),
               StatusIs(StatusCode::kDataLoss,
                        HasSubstr("/x.index: not a table file (bad magic")));
@@ -120,7 +122,8 @@ TEST_F(TableTest, ShortOrForeignFileIsDataLossNamingTheFile) {
 
 TEST_F(TableTest, HostileIndexHandleIsDataLossNamingTheFile) {
   Write({{"a", "1"}});
-  TFP_ASSERT_OK_AND_ASSIGN(std::string data, ReadFileToString(env_.get(), "/t"));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string data,
+                           ReadFileToString(env_.get(), "/t"));
   // Footer starts with the metaindex handle (1 + 1 bytes), then the index
   // handle: make its size huge.
   std::string bad = data;
@@ -140,7 +143,8 @@ TEST_F(TableTest, EveryByteFlipIsDetectedOrHarmless) {
   TableOptions options;
   options.block_size = 300;
   Write(kvs, options);
-  TFP_ASSERT_OK_AND_ASSIGN(std::string data, ReadFileToString(env_.get(), "/t"));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string data,
+                           ReadFileToString(env_.get(), "/t"));
   int detected = 0;
   for (size_t i = 0; i < data.size(); ++i) {
     std::string bad = data;
@@ -160,12 +164,13 @@ TEST_F(TableTest, EveryByteFlipIsDetectedOrHarmless) {
 
 TEST_F(TableTest, EveryTruncationIsAnError) {
   Write(RandomEntries(30, 5));
-  TFP_ASSERT_OK_AND_ASSIGN(std::string data, ReadFileToString(env_.get(), "/t"));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string data,
+                           ReadFileToString(env_.get(), "/t"));
   for (size_t len = 0; len < data.size(); ++len) {
     TFP_ASSERT_OK(WriteStringToFile(env_.get(), "/cut", data.substr(0, len)));
     KVMap read;
-    EXPECT_THAT(ReadAll("/cut", &read), StatusIs(StatusCode::kDataLoss,
-                                                 HasSubstr("/cut")))
+    EXPECT_THAT(ReadAll("/cut", &read),
+                StatusIs(StatusCode::kDataLoss, HasSubstr("/cut")))
         << len;
   }
 }
@@ -176,13 +181,13 @@ TEST(TableFixtureTest, OpensEveryTfWrittenTable) {
   TFP_REQUIRE_SHARED();
   std::vector<std::string> paths =
       ::tfpersist::testing::FixtureFilesWithSuffix(".index");
-  for (const char* v1 : {"ckpt-v1-nxt-adam/model.ckpt",
-                         "ckpt-v1-traffic-signs/model.ckpt",
-                         "ckpt-v1-bad-half-plus-two/export",
-                         "ckpt-v1-session-bundle-half-plus-two/"
-                         "export-00000-of-00001"}) {
-    paths.push_back(JoinPath(::tfpersist::testing::SharedDir(), "fixtures/tf",
-                             v1));
+  for (const char* v1 :
+       {"ckpt-v1-nxt-adam/model.ckpt", "ckpt-v1-traffic-signs/model.ckpt",
+        "ckpt-v1-bad-half-plus-two/export",
+        "ckpt-v1-session-bundle-half-plus-two/"
+        "export-00000-of-00001"}) {
+    paths.push_back(
+        JoinPath(::tfpersist::testing::SharedDir(), "fixtures/tf", v1));
   }
   ASSERT_GE(paths.size(), 15u);
   Env* env = Env::Default();

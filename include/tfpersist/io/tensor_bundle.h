@@ -206,6 +206,8 @@ class BundleReader {
   struct SlicePart;
   BundleReader(Env* env, std::string prefix);
   Status ReadIndex();
+  // NOT_FOUND for an unknown key, DATA_LOSS if the entry does not parse.
+  StatusOr<tensorflow::BundleEntryProto> ParseEntry(std::string_view key) const;
   // Validates an entry's dtype, shape, shard and size (not the data file).
   StatusOr<DtypeAndShape> CheckEntry(
       std::string_view key, const tensorflow::BundleEntryProto& e) const;

@@ -160,8 +160,7 @@ Status BundleReader::ReadSlices(const std::vector<SlicePart>& parts,
 }
 
 StatusOr<Tensor> BundleReader::Lookup(std::string_view key) const {
-  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry,
-                       GetBundleEntryProto(key));
+  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry, ParseEntry(key));
   TFP_ASSIGN_OR_RETURN(DtypeAndShape info, CheckEntry(key, entry));
   if (entry.slices_size() > 0) {
     TFP_ASSIGN_OR_RETURN(std::vector<SlicePart> parts,
@@ -177,8 +176,7 @@ StatusOr<Tensor> BundleReader::Lookup(std::string_view key) const {
 }
 
 Status BundleReader::LookupInto(std::string_view key, Tensor* out) const {
-  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry,
-                       GetBundleEntryProto(key));
+  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry, ParseEntry(key));
   TFP_ASSIGN_OR_RETURN(DtypeAndShape info, CheckEntry(key, entry));
   if (!out->IsInitialized() || out->dtype() != info.dtype ||
       !(out->shape() == info.shape)) {

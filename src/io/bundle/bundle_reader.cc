@@ -60,6 +60,13 @@ bool BundleReader::Contains(std::string_view key) const {
 
 StatusOr<tensorflow::BundleEntryProto> BundleReader::GetBundleEntryProto(
     std::string_view key) const {
+  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry, ParseEntry(key));
+  TFP_RETURN_IF_ERROR(CheckEntry(key, entry).status());
+  return entry;
+}
+
+StatusOr<tensorflow::BundleEntryProto> BundleReader::ParseEntry(
+    std::string_view key) const {
   auto it = FindEntry(entries_, key);
   if (it == entries_.end()) {
     return errors::NotFound("Key ", CEscape(key), " not found in checkpoint ",
@@ -71,28 +78,29 @@ StatusOr<tensorflow::BundleEntryProto> BundleReader::GetBundleEntryProto(
     return errors::DataLoss("Entry for key ", CEscape(key), " in ",
                             MetaFilename(prefix_), " is not parseable");
   }
-  TFP_RETURN_IF_ERROR(CheckEntry(key, entry).status());
   return entry;
 }
 
 StatusOr<DtypeAndShape> BundleReader::CheckEntry(
     std::string_view key, const tensorflow::BundleEntryProto& e) const {
-  const std::string where =
-      StrCat("tensor '", CEscape(key), "' in ", MetaFilename(prefix_));
+  // Built only on error: this runs for every lookup.
+  auto where = [&] {
+    return StrCat("tensor '", CEscape(key), "' in ", MetaFilename(prefix_));
+  };
   StatusOr<TensorShape> shape = ShapeFromProto(e.shape());
-  if (!shape.ok()) return shape.status().WithContext(where);
+  if (!shape.ok()) return shape.status().WithContext(where());
   const auto dtype = static_cast<DataType>(e.dtype());
   if (!IsValidDataType(dtype) || IsRefType(dtype) || dtype == DT_INVALID) {
-    return errors::DataLoss(where, ": invalid dtype ", e.dtype());
+    return errors::DataLoss(where(), ": invalid dtype ", e.dtype());
   }
   if (e.slices_size() > 0) return DtypeAndShape{dtype, *std::move(shape)};
   if (!DataTypeIsStorable(dtype)) {
-    return errors::Unimplemented(where, ": reading ", DataTypeString(dtype),
+    return errors::Unimplemented(where(), ": reading ", DataTypeString(dtype),
                                  " tensors is not supported");
   }
   if (e.shard_id() < 0 || e.shard_id() >= header_.num_shards() ||
       e.offset() < 0 || e.size() < 0) {
-    return errors::DataLoss(where, ": invalid shard_id ", e.shard_id(),
+    return errors::DataLoss(where(), ": invalid shard_id ", e.shard_id(),
                             ", offset ", e.offset(), " or size ", e.size(),
                             " (", header_.num_shards(), " shards)");
   }
@@ -101,12 +109,13 @@ StatusOr<DtypeAndShape> BundleReader::CheckEntry(
   if (dtype == DT_STRING) {
     // >= 1 byte per length varint, plus the 4-byte lengths checksum.
     if (static_cast<uint64_t>(e.size()) < n + 4) {
-      return errors::DataLoss(where, ": invalid size in bundle entry; stored ",
+      return errors::DataLoss(where(),
+                              ": invalid size in bundle entry; stored ",
                               e.size(), ", expected at least ", n + 4);
     }
   } else if (__builtin_mul_overflow(n, DataTypeSize(dtype), &expected) ||
              expected != static_cast<uint64_t>(e.size())) {
-    return errors::DataLoss(where, ": invalid size in bundle entry; stored ",
+    return errors::DataLoss(where(), ": invalid size in bundle entry; stored ",
                             e.size(), ", expected ", expected);
   }
   return DtypeAndShape{dtype, *std::move(shape)};
@@ -114,8 +123,7 @@ StatusOr<DtypeAndShape> BundleReader::CheckEntry(
 
 StatusOr<DtypeAndShape> BundleReader::LookupDtypeAndShape(
     std::string_view key) const {
-  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry,
-                       GetBundleEntryProto(key));
+  TFP_ASSIGN_OR_RETURN(tensorflow::BundleEntryProto entry, ParseEntry(key));
   return CheckEntry(key, entry);
 }
 

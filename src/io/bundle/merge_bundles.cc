@@ -22,7 +22,11 @@ struct MergeState {
 
 Status MergeHeader(const tensorflow::BundleHeaderProto& header,
                    MergeState* merge) {
-  merge->num_shards += header.num_shards();
+  if (header.num_shards() < 0 ||
+      __builtin_add_overflow(merge->num_shards, header.num_shards(),
+                             &merge->num_shards)) {
+    return errors::DataLoss("invalid num_shards ", header.num_shards());
+  }
   if (!merge->seen_first_bundle) {
     merge->seen_first_bundle = true;
     merge->endianness = header.endianness();

@@ -251,6 +251,14 @@ void RegisterArrayOps(OpRegistry* r) {
                          "int32, int64, uint16, uint32} = DT_INT32")
                    .SetShapeFn(RangeShape)
                    .Finalize(r));
+  MustRegister(OpDefBuilder("BroadcastGradientArgs")
+                   .Input("s0: T")
+                   .Input("s1: T")
+                   .Output("r0: T")
+                   .Output("r1: T")
+                   .Attr("T: {int32, int64} = DT_INT32")
+                   .SetShapeFn(BroadcastGradientArgsShape)
+                   .Finalize(r));
 }
 
 }  // namespace tfpersist

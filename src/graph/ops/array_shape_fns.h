@@ -33,6 +33,8 @@ Status GatherV2Shape(InferenceContext* c);
 Status WhereShape(InferenceContext* c);
 Status OneHotShape(InferenceContext* c);
 Status RangeShape(InferenceContext* c);
+// Two vectors of unknown length (gradient reduction indices).
+Status BroadcastGradientArgsShape(InferenceContext* c);
 
 }  // namespace tfpersist
 

@@ -14,6 +14,7 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterStringOps(registry);
   RegisterFunctionalOps(registry);
   RegisterTrainingOps(registry);
+  RegisterDataFlowOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
 }

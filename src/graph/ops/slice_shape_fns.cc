@@ -18,10 +18,11 @@ PartialTensorShape UnknownOfRank(int rank) {
 int64_t StridedLength(int64_t dim, int64_t begin, int64_t end, int64_t stride,
                       bool begin_masked, bool end_masked) {
   const bool pos = stride > 0;
-  auto canon = [&](int64_t x, bool masked, bool is_begin) {
-    if (masked)
-      return is_begin == pos ? (pos ? int64_t{0} : dim - 1)
-                             : (pos ? dim : int64_t{-1});
+  auto canon = [&](int64_t x, bool masked, bool is_begin) -> int64_t {
+    if (masked) {
+      if (is_begin) return pos ? 0 : dim - 1;
+      return pos ? dim : -1;
+    }
     if (x < 0) x += dim;
     return pos ? std::clamp<int64_t>(x, 0, dim)
                : std::clamp<int64_t>(x, -1, dim - 1);
@@ -284,6 +285,15 @@ Status RangeShape(InferenceContext* c) {
   }
   const double n = std::ceil(std::abs((limit - start) / delta));
   c->set_output(0, PartialTensorShape({static_cast<int64_t>(n)}));
+  return OkStatus();
+}
+
+Status BroadcastGradientArgsShape(InferenceContext* c) {
+  PartialTensorShape unused;
+  TFP_RETURN_IF_ERROR(InferenceContext::WithRank(c->input(0), 1, &unused));
+  TFP_RETURN_IF_ERROR(InferenceContext::WithRank(c->input(1), 1, &unused));
+  c->set_output(0, PartialTensorShape({-1}));
+  c->set_output(1, PartialTensorShape({-1}));
   return OkStatus();
 }
 

@@ -116,11 +116,13 @@ class BundleWriter {
 // Writes a bundle whose tensors are spread over several data files, as a
 // sharded TF Saver does: shard i is a one-file bundle at
 // "P_temp/part-0000i-of-0000N", then MergeBundles() joins them into P
-// (data files P.data-0000i-of-0000N). Empty shards are skipped.
-// Sticky status; thread-safety and Add rules as BundleWriter.
+// (data files P.data-0000i-of-0000N). Shards that received no tensor are
+// skipped, and the data files are numbered over the others (so num_shards
+// always equals the number of data files). Sticky status; thread-safety and
+// Add rules as BundleWriter.
 class ShardedBundleWriter {
  public:
-  // REQUIRES: num_shards >= 1. `env` must outlive the writer.
+  // num_shards < 1 sets INVALID_ARGUMENT. `env` must outlive the writer.
   ShardedBundleWriter(Env* env, std::string_view prefix, int num_shards);
   ~ShardedBundleWriter();
 

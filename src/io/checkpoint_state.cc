@@ -21,7 +21,8 @@ namespace {
 class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
  public:
   void AddError(int line, int column, const std::string& message) override {
-    if (error_.empty()) error_ = StrCat(line + 1, ":", column + 1, ": ", message);
+    if (error_.empty())
+      error_ = StrCat(line + 1, ":", column + 1, ": ", message);
   }
   void AddWarning(int, int, const std::string&) override {}
   const std::string& error() const { return error_; }
@@ -73,7 +74,8 @@ std::string PythonFloatRepr(double value) {
   }
   if (value == 0) exponent = 0;
   if (exponent >= -4 && exponent < 16) {
-    if (exponent < 0) return sign + "0." + std::string(-exponent - 1, '0') + digits;
+    if (exponent < 0)
+      return sign + "0." + std::string(-exponent - 1, '0') + digits;
     if (digits.size() <= static_cast<size_t>(exponent) + 1) {
       digits.append(exponent + 1 - digits.size(), '0');
       return sign + digits + ".0";
@@ -92,12 +94,24 @@ std::string TextFormatEscape(std::string_view bytes) {
   std::string out;
   for (unsigned char c : bytes) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\'': out += "\\'"; break;
-      case '\\': out += "\\\\"; break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
       default:
         if (c < 0x20 || c >= 0x7F) {
           char oct[5] = {'\\', static_cast<char>('0' + (c >> 6)),
@@ -176,8 +190,8 @@ std::string NormalizePath(std::string_view path) {
 std::string RelativePath(std::string_view path, std::string_view start,
                          std::string_view cwd) {
   auto absolute = [&](std::string_view p) {
-    return SplitComponents(NormalizePath(
-        IsAbsolutePath(p) ? std::string(p) : JoinPath(cwd, p)));
+    return SplitComponents(
+        NormalizePath(IsAbsolutePath(p) ? std::string(p) : JoinPath(cwd, p)));
   };
   std::vector<std::string> from = absolute(start);
   std::vector<std::string> to = absolute(path);
@@ -220,6 +234,25 @@ std::string PathToWrite(const std::string& save_dir, const std::string& p,
     out = RelativePath(out, save_dir, cwd);
   }
   return out;
+}
+
+// The state as update_checkpoint_state_internal writes it.
+CheckpointState StateToWrite(const std::string& dir,
+                             const std::string& model_checkpoint_path,
+                             const std::vector<std::string>& all_paths,
+                             const UpdateCheckpointStateOptions& options) {
+  const std::string cwd = CurrentDir();
+  CheckpointState state;
+  state.model_checkpoint_path =
+      PathToWrite(dir, model_checkpoint_path, options.save_relative_paths, cwd);
+  for (const std::string& p : all_paths) {
+    state.all_model_checkpoint_paths.push_back(
+        PathToWrite(dir, p, options.save_relative_paths, cwd));
+  }
+  state.all_model_checkpoint_timestamps =
+      options.all_model_checkpoint_timestamps;
+  state.last_preserved_timestamp = options.last_preserved_timestamp;
+  return state;
 }
 
 }  // namespace
@@ -265,22 +298,14 @@ Status UpdateCheckpointStateFile(
         all_model_checkpoint_paths.size(), " paths and ", timestamps.size(),
         " timestamps)");
   }
-  const std::string dir = save_dir.empty() ? "." : save_dir;
-  const std::string cwd = CurrentDir();
-  CheckpointState state;
-  state.model_checkpoint_path = PathToWrite(
-      dir, model_checkpoint_path, options.save_relative_paths, cwd);
-  for (const std::string& p : all_model_checkpoint_paths) {
-    state.all_model_checkpoint_paths.push_back(
-        PathToWrite(dir, p, options.save_relative_paths, cwd));
-  }
-  state.all_model_checkpoint_timestamps = timestamps;
-  state.last_preserved_timestamp = options.last_preserved_timestamp;
+  const CheckpointState state =
+      StateToWrite(save_dir.empty() ? "." : save_dir, model_checkpoint_path,
+                   all_model_checkpoint_paths, options);
   const std::string filename = JoinPath(save_dir, options.latest_filename);
   if (filename == state.model_checkpoint_path) {
-    return errors::InvalidArgument("save path '", model_checkpoint_path,
-                                   "' conflicts with the checkpoint state file ",
-                                   filename);
+    return errors::InvalidArgument(
+        "save path '", model_checkpoint_path,
+        "' conflicts with the checkpoint state file ", filename);
   }
   return WriteStringToFileAtomic(
       env, filename, checkpoint_state_internal::CheckpointStateToText(state));

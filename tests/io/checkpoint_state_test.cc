@@ -91,12 +91,11 @@ TEST(CheckpointStateTextTest, AcceptsAnyValidTextFormat) {
 TEST(CheckpointStateTextTest, RejectsMalformedText) {
   EXPECT_THAT(internal::CheckpointStateFromText("model_checkpoint_path: "),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("1:")));
-  EXPECT_THAT(internal::CheckpointStateFromText("no_such_field: \"x\"\n"),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("no_such_field")));
   EXPECT_THAT(
-      internal::CheckpointStateFromText("model_checkpoint_path: \"x\n"),
-      StatusIs(StatusCode::kInvalidArgument, HasSubstr("1:")));
+      internal::CheckpointStateFromText("no_such_field: \"x\"\n"),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("no_such_field")));
+  EXPECT_THAT(internal::CheckpointStateFromText("model_checkpoint_path: \"x\n"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("1:")));
 }
 
 TEST(CheckpointStateTextTest, EscapedStringsParseBackToTheSameBytes) {
@@ -131,10 +130,25 @@ std::optional<std::string> RunPython(const std::string& program) {
 }
 
 std::vector<double> InterestingDoubles() {
-  std::vector<double> v = {0.0, -0.0, 1.0, -2.5, 0.1, 1e-4, 1e-5, 1.5e-5,
-                           123456789.0, 1e15, 1e16, 1.234e16, 1e22, 1e100,
-                           5e-324, std::numeric_limits<double>::max(),
-                           1584042357.6544583, 1584042343.0, 1.0 / 3,
+  std::vector<double> v = {0.0,
+                           -0.0,
+                           1.0,
+                           -2.5,
+                           0.1,
+                           1e-4,
+                           1e-5,
+                           1.5e-5,
+                           123456789.0,
+                           1e15,
+                           1e16,
+                           1.234e16,
+                           1e22,
+                           1e100,
+                           5e-324,
+                           std::numeric_limits<double>::max(),
+                           1584042357.6544583,
+                           1584042343.0,
+                           1.0 / 3,
                            std::numeric_limits<double>::infinity(),
                            -std::numeric_limits<double>::infinity()};
   std::mt19937_64 rng(7);
@@ -171,9 +185,9 @@ TEST(CheckpointStateTextTest, FloatsRoundTripThroughTheParser) {
     CheckpointState state;
     state.model_checkpoint_path = "m";
     state.all_model_checkpoint_timestamps = {d};
-    TFP_ASSERT_OK_AND_ASSIGN(
-        CheckpointState back,
-        internal::CheckpointStateFromText(internal::CheckpointStateToText(state)));
+    TFP_ASSERT_OK_AND_ASSIGN(CheckpointState back,
+                             internal::CheckpointStateFromText(
+                                 internal::CheckpointStateToText(state)));
     ASSERT_EQ(back.all_model_checkpoint_timestamps.size(), 1u);
     EXPECT_EQ(back.all_model_checkpoint_timestamps[0], d);
   }
@@ -254,8 +268,8 @@ TEST_F(CheckpointStateFileTest, MissingCorruptAndDanglingStates) {
   EXPECT_THAT(GetCheckpointState(env_, "/d"),
               StatusIs(StatusCode::kDataLoss,
                        HasSubstr("model_checkpoint_path is empty")));
-  TFP_ASSERT_OK(
-      WriteStringToFile(env_, "/d/checkpoint", "model_checkpoint_path: \"m\"\n"));
+  TFP_ASSERT_OK(WriteStringToFile(env_, "/d/checkpoint",
+                                  "model_checkpoint_path: \"m\"\n"));
   EXPECT_THAT(LatestCheckpoint(env_, "/d"),
               StatusIs(StatusCode::kNotFound, HasSubstr("/d/m")));
   TFP_ASSERT_OK(WriteStringToFile(env_, "/d/m", "v1 file"));
@@ -312,9 +326,8 @@ TEST_F(CheckpointStateFileTest, ManagerStyleRelativePathsAndTimestamps) {
   options.all_model_checkpoint_timestamps =
       spec.all_model_checkpoint_timestamps;
   options.last_preserved_timestamp = spec.last_preserved_timestamp;
-  TFP_ASSERT_OK(UpdateCheckpointStateFile(env_, "/run", "/run/ckpt-3",
-                                          {"/run/ckpt-1", "/run/ckpt-2"},
-                                          options));
+  TFP_ASSERT_OK(UpdateCheckpointStateFile(
+      env_, "/run", "/run/ckpt-3", {"/run/ckpt-1", "/run/ckpt-2"}, options));
   TFP_ASSERT_OK_AND_ASSIGN(std::string text,
                            ReadFileToString(env_, "/run/checkpoint"));
   EXPECT_EQ(text, kSpecManagerText);
@@ -346,7 +359,8 @@ TEST_F(CheckpointStateFileTest, FailedWriteKeepsTheOldState) {
   faulty.SetWriteBudget(10);
   EXPECT_THAT(UpdateCheckpointStateFile(&faulty, "/d", "/d/m-2", {"/d/m-1"}),
               StatusIs(StatusCode::kResourceExhausted, HasSubstr("disk full")));
-  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state, GetCheckpointState(env_, "/d"));
+  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state,
+                           GetCheckpointState(env_, "/d"));
   EXPECT_EQ(state.model_checkpoint_path, "/d/m-1");
   TFP_ASSERT_OK_AND_ASSIGN(auto children, env_->GetChildren("/d"));
   EXPECT_THAT(children, ElementsAre("checkpoint"));

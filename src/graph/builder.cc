@@ -161,6 +161,43 @@ void GraphBuilder::ApplyColocation(tensorflow::NodeDef* def) const {
       MakeAttr(std::vector<std::string>(groups.begin(), groups.end()));
 }
 
+Status GraphBuilder::MakeNodeDef(std::string_view op_type,
+                                 const std::vector<OpInput>& inputs,
+                                 const AttrList& attrs,
+                                 const std::vector<Node*>& control_inputs,
+                                 tensorflow::NodeDef* def) {
+  def->set_op(std::string(op_type));
+  TFP_ASSIGN_OR_RETURN(const tensorflow::OpDef* op_def,
+                       graph_->LookUpOpDef(op_type));
+  if (static_cast<int>(inputs.size()) != op_def->input_arg_size()) {
+    return errors::InvalidArgument("expected ", op_def->input_arg_size(),
+                                   " input args, got ", inputs.size());
+  }
+  for (const auto& [key, value] : attrs) (*def->mutable_attr())[key] = value;
+  TFP_RETURN_IF_ERROR(InferTypeAttrs(*op_def, inputs, def));
+  for (const OpInput& in : inputs) {
+    for (const Output& t : in.tensors()) def->add_input(InputString(t));
+  }
+  std::vector<Node*> control = ControlInputsFor(inputs);
+  control.insert(control.end(), control_inputs.begin(), control_inputs.end());
+  for (const Node* c : control) {
+    if (c != nullptr) def->add_input(StrCat("^", c->name()));
+  }
+  if (!device_stack_.empty()) def->set_device(device_stack_.back());
+  // Python colocates an op with the producers of its ref inputs
+  // (op_def_library's _MaybeColocateWith), e.g. v/Assign with v.
+  const size_t pushed = colocation_stack_.size();
+  for (int i = 0; i < op_def->input_arg_size(); ++i) {
+    if (!op_def->input_arg(i).is_ref()) continue;
+    for (const Output& t : inputs[i].tensors()) {
+      colocation_stack_.push_back(t.node);
+    }
+  }
+  ApplyColocation(def);
+  colocation_stack_.resize(pushed);
+  return OkStatus();
+}
+
 Node* GraphBuilder::AddNode(std::string_view op_type, std::string_view name,
                             const std::vector<OpInput>& inputs,
                             const AttrList& attrs,
@@ -171,40 +208,12 @@ Node* GraphBuilder::AddNode(std::string_view op_type, std::string_view name,
   tensorflow::NodeDef def;
   def.set_name(base.back() == '/' ? base.substr(0, base.size() - 1)
                                   : graph_->UniqueName(base));
-  def.set_op(std::string(op_type));
-  const std::string where = StrCat("building ", op_type, " '", def.name(), "'");
-  auto op_def = graph_->LookUpOpDef(op_type);
-  Status s = op_def.status();
-  if (s.ok() &&
-      static_cast<int>(inputs.size()) != (*op_def)->input_arg_size()) {
-    s = errors::InvalidArgument("expected ", (*op_def)->input_arg_size(),
-                                " input args, got ", inputs.size());
-  }
-  for (const auto& [key, value] : attrs) (*def.mutable_attr())[key] = value;
-  if (s.ok()) s = InferTypeAttrs(**op_def, inputs, &def);
-  if (!s.ok()) {
-    UpdateStatus(s.WithContext(where));
+  Status made = MakeNodeDef(op_type, inputs, attrs, control_inputs, &def);
+  if (!made.ok()) {
+    UpdateStatus(
+        made.WithContext(StrCat("building ", op_type, " '", def.name(), "'")));
     return nullptr;
   }
-  for (const OpInput& in : inputs) {
-    for (const Output& t : in.tensors()) def.add_input(InputString(t));
-  }
-  std::vector<Node*> control = ControlInputsFor(inputs);
-  control.insert(control.end(), control_inputs.begin(), control_inputs.end());
-  for (const Node* c : control) {
-    if (c != nullptr) def.add_input(StrCat("^", c->name()));
-  }
-  if (!device_stack_.empty()) def.set_device(device_stack_.back());
-  // Python colocates an op with the producers of its ref inputs
-  // (op_def_library's _MaybeColocateWith), e.g. v/Assign with v.
-  const size_t pushed = colocation_stack_.size();
-  for (int i = 0; i < (*op_def)->input_arg_size(); ++i) {
-    if (!(*op_def)->input_arg(i).is_ref()) continue;
-    for (const Output& t : inputs[i].tensors())
-      colocation_stack_.push_back(t.node);
-  }
-  ApplyColocation(&def);
-  colocation_stack_.resize(pushed);
   StatusOr<Node*> node = graph_->AddNode(std::move(def));
   if (!node.ok()) {
     UpdateStatus(node.status());

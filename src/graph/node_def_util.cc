@@ -263,7 +263,10 @@ std::string FormatNodeForError(const NodeDef& node) {
   return StrCat("Node '", node.name(), "' (op ", node.op(), ")");
 }
 
-Status ValidateNodeDef(const NodeDef& node, const OpDef& op_def) {
+namespace {
+
+// Counts data inputs; INVALID_ARGUMENT if one follows a control input.
+StatusOr<int> CountDataInputs(const NodeDef& node) {
   int num_inputs = 0;
   bool seen_control = false;
   for (const std::string& input : node.input()) {
@@ -277,6 +280,13 @@ Status ValidateNodeDef(const NodeDef& node, const OpDef& op_def) {
       ++num_inputs;
     }
   }
+  return num_inputs;
+}
+
+}  // namespace
+
+Status ValidateNodeDef(const NodeDef& node, const OpDef& op_def) {
+  TFP_ASSIGN_OR_RETURN(const int num_inputs, CountDataInputs(node));
   for (const auto& [name, value] : node.attr()) {
     if (name.starts_with("_")) continue;  // internal attrs (_class, ...)
     const OpDef::AttrDef* attr = FindAttr(name, op_def);

@@ -324,6 +324,11 @@ OpDefBuilder& OpDefBuilder::SetIsDistributedCommunication() {
   reg_.op_def.set_is_distributed_communication(true);
   return *this;
 }
+OpDefBuilder& OpDefBuilder::Deprecated(int version, std::string explanation) {
+  reg_.op_def.mutable_deprecation()->set_version(version);
+  reg_.op_def.mutable_deprecation()->set_explanation(std::move(explanation));
+  return *this;
+}
 OpDefBuilder& OpDefBuilder::SetShapeFn(ShapeFn fn) {
   reg_.shape_fn = std::move(fn);
   return *this;

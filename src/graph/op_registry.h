@@ -75,6 +75,8 @@ class OpDefBuilder {
   OpDefBuilder& SetAllowsUninitializedInput();
   // OpDef.is_distributed_communication (StatefulPartitionedCall).
   OpDefBuilder& SetIsDistributedCommunication();
+  // OpDef.deprecation: the op is deprecated from GraphDef `version` on.
+  OpDefBuilder& Deprecated(int version, std::string explanation);
   OpDefBuilder& SetShapeFn(ShapeFn fn);
   // Parses the specs and registers the op.
   Status Finalize(OpRegistry* registry);

@@ -141,6 +141,10 @@ class GraphBuilder {
     int first_id;  // ops created in the block have id >= first_id
     bool clears;
   };
+  Status MakeNodeDef(std::string_view op_type,
+                     const std::vector<OpInput>& inputs, const AttrList& attrs,
+                     const std::vector<Node*>& control_inputs,
+                     tensorflow::NodeDef* def);
   Status InferTypeAttrs(const tensorflow::OpDef& op_def,
                         const std::vector<OpInput>& inputs,
                         tensorflow::NodeDef* def) const;

@@ -7,6 +7,8 @@
 
 namespace tfpersist {
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterArrayOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("Const")
                    .Output("output: dtype")
@@ -258,6 +260,22 @@ void RegisterArrayOps(OpRegistry* r) {
                    .Output("r1: T")
                    .Attr("T: {int32, int64} = DT_INT32")
                    .SetShapeFn(BroadcastGradientArgsShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("PlaceholderV2")
+                   .Output("output: dtype")
+                   .Attr("dtype: type")
+                   .Attr("shape: shape")
+                   .SetShapeFn(ExplicitShape)
+                   .Deprecated(23,
+                               "Placeholder now behaves the same as "
+                               "PlaceholderV2.")
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("RefIdentity")
+                   .Input("input: Ref(T)")
+                   .Output("output: Ref(T)")
+                   .Attr("T: type")
+                   .SetShapeFn(UnchangedShape)
+                   .SetAllowsUninitializedInput()
                    .Finalize(r));
 }
 

@@ -36,6 +36,8 @@ Status MergeShape(InferenceContext* c) {
 
 }  // namespace
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterControlFlowOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("Switch")
                    .Input("data: T")

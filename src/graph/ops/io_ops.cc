@@ -7,6 +7,8 @@
 
 namespace tfpersist {
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterIoOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("SaveV2")
                    .Input("prefix: string")

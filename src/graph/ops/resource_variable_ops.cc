@@ -6,6 +6,8 @@
 
 namespace tfpersist {
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterResourceVariableOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("VarHandleOp")
                    .Attr("container: string = ''")

@@ -80,6 +80,74 @@ Status SliceShape(InferenceContext* c) {
   return OkStatus();
 }
 
+namespace {
+
+struct SliceSpec {
+  const std::vector<int64_t>& begin;
+  const std::vector<int64_t>& end;
+  const std::vector<int64_t>& strides;
+  SliceMasks m;
+};
+
+// Appends the output dim of spec entry i (a non-ellipsis, non-new-axis
+// entry over input dim `dim` = index d).
+Status SliceEntry(const SliceSpec& s, int i, int d, int64_t dim,
+                  std::vector<int64_t>* out) {
+  const int64_t stride = s.strides[i];
+  if (stride == 0) {
+    return errors::InvalidArgument("strides[", i, "] must be non-zero");
+  }
+  if ((s.m.shrink >> i) & 1) {
+    const int64_t b = s.begin[i];
+    const int64_t x = b < 0 && dim >= 0 ? b + dim : b;
+    if (dim >= 0 && (x < 0 || x >= dim)) {
+      return errors::InvalidArgument("slice index ", b, " of dimension ", d,
+                                     " out of bounds.");
+    }
+    return OkStatus();  // the dim is dropped
+  }
+  out->push_back(dim < 0
+                     ? -1
+                     : StridedLength(dim, s.begin[i], s.end[i], stride,
+                                     (s.m.begin >> i) & 1, (s.m.end >> i) & 1));
+  return OkStatus();
+}
+
+// The output dims of a strided slice of `in` (spec ops-core.md §5).
+Status StridedSliceDims(const PartialTensorShape& in, const SliceSpec& s,
+                        std::vector<int64_t>* out) {
+  const int n = static_cast<int>(s.strides.size());
+  int covered = 0;  // input dims named by non-ellipsis, non-new-axis entries
+  bool has_ellipsis = false;
+  for (int i = 0; i < n; ++i) {
+    if ((s.m.ellipsis >> i) & 1) {
+      has_ellipsis = true;
+    } else if (!((s.m.new_axis >> i) & 1)) {
+      ++covered;
+    }
+  }
+  int d = 0;  // next input dim
+  for (int i = 0; i < n; ++i) {
+    if ((s.m.ellipsis >> i) & 1) {
+      for (int k = 0; k < in.dims() - covered && d < in.dims(); ++k) {
+        out->push_back(in.dim_size(d++));
+      }
+    } else if ((s.m.new_axis >> i) & 1) {
+      out->push_back(1);
+    } else if (d >= in.dims()) {
+      return errors::InvalidArgument("Index out of range using input dim ", d,
+                                     "; input has only ", in.dims(), " dims");
+    } else {
+      TFP_RETURN_IF_ERROR(SliceEntry(s, i, d, in.dim_size(d), out));
+      ++d;
+    }
+  }
+  while (!has_ellipsis && d < in.dims()) out->push_back(in.dim_size(d++));
+  return OkStatus();
+}
+
+}  // namespace
+
 Status StridedSliceShape(InferenceContext* c) {
   const PartialTensorShape& in = c->input(0);
   TFP_ASSIGN_OR_RETURN(auto begin, c->GetIntVectorInput(1));
@@ -91,54 +159,9 @@ Status StridedSliceShape(InferenceContext* c) {
     return OkStatus();
   }
   TFP_ASSIGN_OR_RETURN(SliceMasks m, ReadMasks(c->node_def()));
-  const int n = static_cast<int>(strides->size());
-  int covered = 0;  // input dims named by non-ellipsis, non-new-axis entries
-  bool has_ellipsis = false;
-  for (int i = 0; i < n; ++i) {
-    if ((m.ellipsis >> i) & 1)
-      has_ellipsis = true;
-    else if (!((m.new_axis >> i) & 1))
-      ++covered;
-  }
   std::vector<int64_t> out;
-  int d = 0;  // next input dim
-  for (int i = 0; i < n; ++i) {
-    if ((m.ellipsis >> i) & 1) {
-      for (int k = 0; k < in.dims() - covered && d < in.dims(); ++k) {
-        out.push_back(in.dim_size(d++));
-      }
-      continue;
-    }
-    if ((m.new_axis >> i) & 1) {
-      out.push_back(1);
-      continue;
-    }
-    if (d >= in.dims()) {
-      return errors::InvalidArgument("Index out of range using input dim ", d,
-                                     "; input has only ", in.dims(), " dims");
-    }
-    const int64_t dim = in.dim_size(d++);
-    const int64_t stride = (*strides)[i];
-    if (stride == 0)
-      return errors::InvalidArgument("strides[", i, "] must be non-zero");
-    if ((m.shrink >> i) & 1) {
-      const int64_t x =
-          (*begin)[i] < 0 && dim >= 0 ? (*begin)[i] + dim : (*begin)[i];
-      if (dim >= 0 && (x < 0 || x >= dim)) {
-        return errors::InvalidArgument("slice index ", (*begin)[i],
-                                       " of dimension ", d - 1,
-                                       " out of bounds.");
-      }
-      continue;
-    }
-    out.push_back(dim < 0
-                      ? -1
-                      : StridedLength(dim, (*begin)[i], (*end)[i], stride,
-                                      (m.begin >> i) & 1, (m.end >> i) & 1));
-  }
-  if (!has_ellipsis) {
-    while (d < in.dims()) out.push_back(in.dim_size(d++));
-  }
+  TFP_RETURN_IF_ERROR(
+      StridedSliceDims(in, SliceSpec{*begin, *end, *strides, m}, &out));
   c->set_output(0, PartialTensorShape(out));
   return OkStatus();
 }

@@ -27,6 +27,8 @@ Status AssignShape(InferenceContext* c) {
 
 }  // namespace
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterStateOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("VariableV2")
                    .Output("ref: Ref(dtype)")

@@ -5,6 +5,8 @@
 
 namespace tfpersist {
 
+// A table, one registration statement per op (so longer than a function
+// should be).
 void RegisterTrainingOps(OpRegistry* r) {
   MustRegister(OpDefBuilder("ApplyGradientDescent")
                    .Input("var: Ref(T)")

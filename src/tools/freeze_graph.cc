@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "graph/tensor_id.h"
 #include "tfpersist/io/checkpoint_reader.h"
 #include "tfpersist/io/checkpoint_state.h"
 #include "tfpersist/tools/graph_io.h"
@@ -76,14 +77,34 @@ StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
   return in;
 }
 
-Status Restore(const FreezeGraphOptions& o, const FreezeInputs& in, Env* env,
-               Session* session) {
+// The part of the graph the freeze runs: the outputs, the restore op and
+// filename tensor, the initializer nodes. (TF's session holds the whole
+// graph; running only this part gives the same values and lets graphs with
+// training ops we do not register freeze.)
+StatusOr<GraphDef> SessionGraph(const FreezeGraphOptions& o,
+                                const FreezeInputs& in) {
+  std::vector<std::string> needed = o.output_node_names;
+  if (in.saver_def.has_value()) {
+    for (const std::string& name : {in.saver_def->restore_op_name(),
+                                    in.saver_def->filename_tensor_name()}) {
+      auto id = ParseTensorName(name);
+      if (!id.ok()) return id.status().WithContext("in the SaverDef");
+      needed.push_back(id->node);
+    }
+  }
+  needed.insert(needed.end(), o.initializer_nodes.begin(),
+                o.initializer_nodes.end());
+  return ExtractSubGraph(in.graph_def, needed);
+}
+
+Status Restore(const FreezeGraphOptions& o, const FreezeInputs& in,
+               const GraphDef& session_graph, Env* env, Session* session) {
   if (in.saver_def.has_value()) {
     TFP_RETURN_IF_ERROR(
         RestoreWithSaverDef(session, *in.saver_def, o.input_checkpoint));
   } else {
     TFP_RETURN_IF_ERROR(RestoreVariablesFromCheckpoint(
-        session, in.graph_def, o.input_checkpoint, env));
+        session, session_graph, o.input_checkpoint, env));
   }
   if (o.initializer_nodes.empty()) return OkStatus();
   TFP_RETURN_IF_ERROR_CTX(session->Run({}, {}, o.initializer_nodes, nullptr),
@@ -113,11 +134,13 @@ StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
   Env* env = options.env != nullptr ? options.env : Env::Default();
   TFP_RETURN_IF_ERROR(CheckOptions(options, env));
   TFP_ASSIGN_OR_RETURN(FreezeInputs in, LoadInputs(options, env));
+  TFP_ASSIGN_OR_RETURN(GraphDef session_graph, SessionGraph(options, in));
   SessionOptions session_options;
   session_options.env = env;
   TFP_ASSIGN_OR_RETURN(std::unique_ptr<Session> session,
-                       Session::Create(in.graph_def, session_options));
-  TFP_RETURN_IF_ERROR(Restore(options, in, env, session.get()));
+                       Session::Create(session_graph, session_options));
+  TFP_RETURN_IF_ERROR(
+      Restore(options, in, session_graph, env, session.get()));
   TFP_ASSIGN_OR_RETURN(
       GraphDef frozen,
       ConvertVariablesToConstants(session.get(), in.graph_def,

@@ -3,6 +3,7 @@
 #define TFPERSIST_TESTS_TOOLS_GRAPH_DEF_TEXT_H_
 
 #include <google/protobuf/text_format.h>
+#include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -30,6 +31,12 @@ inline const tensorflow::NodeDef* FindNodeDef(const tensorflow::GraphDef& g,
     if (n.name() == name) return &n;
   }
   return nullptr;
+}
+
+// Field-by-field equality (map order ignored).
+inline bool ProtoEquals(const google::protobuf::Message& a,
+                        const google::protobuf::Message& b) {
+  return google::protobuf::util::MessageDifferencer::Equals(a, b);
 }
 
 }  // namespace tfpersist::testing

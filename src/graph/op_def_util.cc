@@ -98,24 +98,28 @@ std::string JoinTypes(const AttrValue& allowed) {
 
 }  // namespace
 
+// TF's current lists (the TF_CALL_*_TYPES order), as the newest entries of
+// core/ops/compat/ops_history_v2 show them (ApplyFtrl: numbertype; Relu:
+// realnumbertype; Dequantize: quantizedtype).
 const std::vector<DataType>& NumberTypes() {
   static const std::vector<DataType> kTypes = {
-      DT_FLOAT,  DT_DOUBLE, DT_INT64,     DT_INT32,      DT_UINT8,   DT_UINT16,
-      DT_INT16,  DT_INT8,   DT_COMPLEX64, DT_COMPLEX128, DT_QINT8,   DT_QUINT8,
-      DT_QINT32, DT_HALF,   DT_UINT32,    DT_UINT64,     DT_BFLOAT16};
+      DT_FLOAT,      DT_DOUBLE,    DT_INT32,  DT_UINT8,   DT_INT16,
+      DT_INT8,       DT_COMPLEX64, DT_INT64,  DT_QINT8,   DT_QUINT8,
+      DT_QINT32,     DT_BFLOAT16,  DT_QINT16, DT_QUINT16, DT_UINT16,
+      DT_COMPLEX128, DT_HALF,      DT_UINT32, DT_UINT64};
   return kTypes;
 }
 
 const std::vector<DataType>& RealNumberTypes() {
   static const std::vector<DataType> kTypes = {
-      DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64,  DT_UINT8,  DT_INT16,
-      DT_INT8,  DT_UINT16, DT_HALF,  DT_UINT32, DT_UINT64, DT_BFLOAT16};
+      DT_FLOAT, DT_DOUBLE,   DT_INT32,  DT_UINT8, DT_INT16,  DT_INT8,
+      DT_INT64, DT_BFLOAT16, DT_UINT16, DT_HALF,  DT_UINT32, DT_UINT64};
   return kTypes;
 }
 
 const std::vector<DataType>& QuantizedTypes() {
-  static const std::vector<DataType> kTypes = {DT_QINT8, DT_QUINT8, DT_QINT16,
-                                               DT_QUINT16, DT_QINT32};
+  static const std::vector<DataType> kTypes = {DT_QINT8, DT_QUINT8, DT_QINT32,
+                                               DT_QINT16, DT_QUINT16};
   return kTypes;
 }
 

@@ -242,5 +242,28 @@ TEST(OpRegistryTest, NumberTypeShorthandIsExpanded) {
   EXPECT_EQ(where.type(where.type_size() - 1), tensorflow::DT_BOOL);
 }
 
+// TF 1.7 wrote numbertype (for ApplyFtrl) in the same order, before qint16
+// and quint16 joined the set.
+TEST(OpRegistryTest, NumberTypeOrderMatchesTfWrittenOpList) {
+  TFP_REQUIRE_SHARED();
+  tensorflow::MetaGraphDef mg;
+  ASSERT_TRUE(mg.ParseFromString(
+      testing::ReadBytes(testing::FixtureDir("ckpt-v2-estimator-wide-deep") +
+                         "/model.ckpt-3760.meta")));
+  std::vector<int> theirs;
+  for (const auto& op : mg.meta_info_def().stripped_op_list().op()) {
+    if (op.name() != "ApplyFtrl") continue;
+    for (int t : FindAttr("T", op)->allowed_values().list().type()) {
+      theirs.push_back(t);
+    }
+  }
+  std::vector<int> ours;
+  for (int t : AttrOf("ApplyFtrl", "T").allowed_values().list().type()) {
+    if (t != DT_QINT16 && t != DT_QUINT16) ours.push_back(t);
+  }
+  ASSERT_EQ(theirs.size(), 17u);
+  EXPECT_EQ(ours, theirs);
+}
+
 }  // namespace
 }  // namespace tfpersist

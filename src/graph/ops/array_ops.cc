@@ -241,18 +241,19 @@ void RegisterArrayOps(OpRegistry* r) {
                    .Attr("axis: int = -1")
                    .Output("output: T")
                    .Attr("T: type")
-                   .Attr("TI: {uint8, int8, int32, int64} = DT_INT64")
+                   .Attr("TI: {uint8, int32, int64} = DT_INT64")
                    .SetShapeFn(OneHotShape)
                    .Finalize(r));
-  MustRegister(OpDefBuilder("Range")
-                   .Input("start: Tidx")
-                   .Input("limit: Tidx")
-                   .Input("delta: Tidx")
-                   .Output("output: Tidx")
-                   .Attr("Tidx: {bfloat16, half, float, double, int8, int16, "
-                         "int32, int64, uint16, uint32} = DT_INT32")
-                   .SetShapeFn(RangeShape)
-                   .Finalize(r));
+  MustRegister(
+      OpDefBuilder("Range")
+          .Input("start: Tidx")
+          .Input("limit: Tidx")
+          .Input("delta: Tidx")
+          .Output("output: Tidx")
+          .Attr("Tidx: {bfloat16, half, float, double, int32, int64} = "
+                "DT_INT32")
+          .SetShapeFn(RangeShape)
+          .Finalize(r));
   MustRegister(OpDefBuilder("BroadcastGradientArgs")
                    .Input("s0: T")
                    .Input("s1: T")

@@ -42,7 +42,8 @@ StatusOr<std::string> ComputePrefix(Graph* graph,
 }
 
 // Source name -> name in the graph (prefixed; made unique like TF's
-// FindUniqueName when it clashes with an existing node or scope).
+// FindUniqueName when it clashes with a node or scope that existed before
+// the import; generated names also avoid the GraphDef's own names).
 std::map<std::string, std::string> PlanNames(const Graph& graph,
                                              const Source& src,
                                              const std::string& prefix,
@@ -62,7 +63,6 @@ std::map<std::string, std::string> PlanNames(const Graph& graph,
       name = StrCat(base, "_", count);
     }
     if (name != base) results->uniquified_names[original] = name;
-    taken.Add(name);
     names[original] = name;
   }
   return names;

@@ -178,7 +178,9 @@ StatusOr<Node*> Graph::AddNode(tensorflow::NodeDef def) {
                                      ": Unknown input node '", input, "'");
     }
   }
-  const auto saved_names = names_in_use_;
+  std::string key = def.name();
+  std::transform(key.begin(), key.end(), key.begin(), ::tolower);
+  const bool name_was_used = names_in_use_.contains(key);
   TFP_ASSIGN_OR_RETURN(Node * node, AddNodeUnlinked(std::move(def)));
   Status linked = LinkInputs(node);
   if (!linked.ok()) {
@@ -193,7 +195,7 @@ StatusOr<Node*> Graph::AddNode(tensorflow::NodeDef def) {
     by_name_.erase(node->name());
     order_.pop_back();
     owned_.pop_back();
-    names_in_use_ = saved_names;
+    if (!name_was_used) names_in_use_.erase(key);
     return linked;
   }
   return node;

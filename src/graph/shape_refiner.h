@@ -34,19 +34,27 @@ class ShapeRefiner {
   PartialTensorShape OutputShape(const Output& output) const;
   // The producer version of the graph (legacy Placeholder/Variable rules).
   void set_graph_def_version(int version) { graph_def_version_ = version; }
+  // When set, a node's `_output_shapes` attr (written by TF's exporter)
+  // refines the inferred shapes, as TF's importer does; a recorded shape
+  // that contradicts the inferred one is ignored.
+  void set_use_output_shapes_attr(bool use) { use_output_shapes_ = use; }
 
  private:
+  Status InferNode(const Node* node);
+  void MergeOutputShapesAttr(const Node* node);
   const Tensor* ConstantValue(const Node* node);
 
   std::map<const Node*, std::vector<PartialTensorShape>> shapes_;
   std::map<const Node*, Tensor> constants_;
   int graph_def_version_ = 1000000;
+  bool use_output_shapes_ = false;
 };
 
 // Shapes of every node's outputs, in graph order (node id), for graphs
-// imported from GraphDefs. Stops at the first shape error (naming the node).
+// imported from GraphDefs, refined by `_output_shapes` attrs when
+// use_output_shapes_attr. Stops at the first shape error (naming the node).
 StatusOr<std::vector<std::vector<PartialTensorShape>>> InferGraphShapes(
-    const Graph& graph);
+    const Graph& graph, bool use_output_shapes_attr = true);
 
 }  // namespace tfpersist
 

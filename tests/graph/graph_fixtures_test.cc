@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
+#include "core/tensor_proto.h"
 #include "graph/graph_def_io.h"
 #include "graph/node_def_util.h"
+#include "graph/shape_refiner.h"
 #include "graph/tensor_id.h"
 #include "graph_test_util.h"
 #include "testing/status_matchers.h"
@@ -87,6 +90,54 @@ TEST(GraphFixturesTest, FrozenGraphsUseOnlyRegisteredOps) {
     TFP_EXPECT_OK(Graph::FromGraphDef(f.graph_def).status()) << f.label;
   }
   EXPECT_EQ(frozen, 11);
+}
+
+// Static shapes of every TF-written graph: the registered shape functions
+// accept what TF built.
+TEST(GraphFixturesTest, ShapeInferenceAcceptsEveryFixtureGraph) {
+  TFP_REQUIRE_SHARED();
+  for (const FixtureGraph& f : AllFixtureGraphs()) {
+    SCOPED_TRACE(f.label);
+    std::unique_ptr<Graph> g;
+    TFP_ASSERT_OK(Import(f, &g));
+    auto shapes = InferGraphShapes(*g);
+    TFP_ASSERT_OK(shapes.status());
+    EXPECT_EQ(shapes->size(), static_cast<size_t>(g->num_nodes()));
+  }
+}
+
+// TF records `_output_shapes` in meta graphs. Inferred from the GraphDef
+// alone, our shapes never contradict them (TF's Python knew more, e.g.
+// set_shape calls); refined by them, as TF's importer does, they are equal.
+TEST(GraphFixturesTest, InferredShapesAgreeWithTfOutputShapes) {
+  TFP_REQUIRE_SHARED();
+  int checked = 0;
+  for (const FixtureGraph& f : AllFixtureGraphs()) {
+    if (!f.is_meta) continue;
+    SCOPED_TRACE(f.label);
+    std::unique_ptr<Graph> g;
+    TFP_ASSERT_OK(Import(f, &g));
+    TFP_ASSERT_OK_AND_ASSIGN(auto plain, InferGraphShapes(*g, false));
+    TFP_ASSERT_OK_AND_ASSIGN(auto refined, InferGraphShapes(*g, true));
+    for (const Node* n : g->nodes()) {
+      const auto& attrs = f.graph_def.node(n->id()).attr();
+      auto it = attrs.find("_output_shapes");
+      if (it == attrs.end()) continue;
+      const auto& theirs = it->second.list().shape();
+      for (int i = 0; i < theirs.size() && i < n->num_outputs(); ++i) {
+        TFP_ASSERT_OK_AND_ASSIGN(PartialTensorShape tf,
+                                 PartialTensorShapeFromProto(theirs[i]));
+        EXPECT_TRUE(plain[n->id()][i].IsCompatibleWith(tf))
+            << n->op() << " " << n->name() << ":" << i << " ours "
+            << plain[n->id()][i].DebugString() << " TF " << tf.DebugString();
+        EXPECT_EQ(refined[n->id()][i], tf)
+            << n->op() << " " << n->name() << ":" << i << " ours "
+            << refined[n->id()][i].DebugString() << " TF " << tf.DebugString();
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 4000);
 }
 
 // Cut points: every length up to 64, then 64 spread over the file.

@@ -2,6 +2,7 @@
 // stripped op list, the graph with `_output_shapes`, saver_def, collections
 // and signatures; plus reading and writing .meta files.
 #include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
@@ -101,6 +102,13 @@ void StripDefaultAttrs(const Graph& graph, tensorflow::GraphDef* gd) {
   }
 }
 
+// Keeps the text-format fallback quiet: a binary file that is not a
+// MetaGraphDef is reported once, as DATA_LOSS.
+class SilentErrorCollector : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int, int, const std::string&) override {}
+};
+
 std::string SerializeDeterministic(const google::protobuf::Message& m) {
   std::string out;
   google::protobuf::io::StringOutputStream stream(&out);
@@ -158,6 +166,8 @@ StatusOr<tensorflow::MetaGraphDef> ReadMetaGraph(Env* env,
   if (mg.ParseFromString(bytes)) return mg;
   mg.Clear();
   google::protobuf::TextFormat::Parser parser;
+  SilentErrorCollector silent;
+  parser.RecordErrorsTo(&silent);
   parser.AllowPartialMessage(false);
   if (parser.ParseFromString(bytes, &mg)) return mg;
   return errors::DataLoss("Cannot parse ", path,

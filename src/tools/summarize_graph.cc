@@ -181,6 +181,12 @@ std::string Structure(const GraphDef& g) {
 
 }  // namespace
 
+std::vector<std::string> LikelyOutputNodes(const GraphDef& graph_def) {
+  std::vector<std::string> names;
+  for (const NodeDef* n : LikelyOutputs(graph_def)) names.push_back(n->name());
+  return names;
+}
+
 std::string HumanReadableNum(int64_t value) {
   std::string sign = value < 0 ? "-" : "";
   if (value < 0) value = -value;

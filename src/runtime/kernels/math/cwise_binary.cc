@@ -4,43 +4,60 @@
 
 namespace tfpersist {
 
+namespace {
+
+// Output dims > 1, merged with their neighbour when both operands are
+// present (or broadcast) alike; has_x/has_y say whether the operand varies
+// along each merged dim. One [1] dim for a one-element output.
+void Collapse(const TensorShape& x, const TensorShape& y,
+              const reference::Dims& out, std::vector<int64_t>* dims,
+              std::vector<bool>* has_x, std::vector<bool>* has_y) {
+  const size_t rank = out.size();
+  for (size_t i = 0; i < rank; ++i) {
+    if (out[i] == 1) continue;
+    const bool xh =
+        i + x.dims() >= rank && x.dim_size(i + x.dims() - rank) != 1;
+    const bool yh =
+        i + y.dims() >= rank && y.dim_size(i + y.dims() - rank) != 1;
+    if (!dims->empty() && has_x->back() == xh && has_y->back() == yh) {
+      dims->back() *= out[i];
+    } else {
+      dims->push_back(out[i]);
+      has_x->push_back(xh);
+      has_y->push_back(yh);
+    }
+  }
+  if (dims->empty()) {
+    dims->push_back(1);
+    has_x->push_back(true);
+    has_y->push_back(true);
+  }
+}
+
+// Row-major strides over `dims` of an operand present where `has` is set
+// (0 where it is broadcast).
+std::vector<int64_t> Strides(const std::vector<int64_t>& dims,
+                             const std::vector<bool>& has) {
+  std::vector<int64_t> strides(dims.size());
+  int64_t acc = 1;
+  for (size_t i = dims.size(); i-- > 0;) {
+    strides[i] = has[i] ? acc : 0;
+    if (has[i]) acc *= dims[i];
+  }
+  return strides;
+}
+
+}  // namespace
+
 Status BinaryBroadcast::Init(const TensorShape& x, const TensorShape& y) {
   TFP_ASSIGN_OR_RETURN(reference::Dims out,
                        reference::BroadcastShape(x.dim_sizes(), y.dim_sizes()));
   out_shape_ = TensorShape(out);
-  // Collapse: keep output dims > 1, merging neighbours whose operands are
-  // both present or broadcast in the same way.
-  const size_t rank = out.size();
   std::vector<int64_t> dims;
-  std::vector<bool> x_has, y_has;
-  for (size_t i = 0; i < rank; ++i) {
-    if (out[i] == 1) continue;
-    const size_t xi = i + x.dims() - rank, yi = i + y.dims() - rank;
-    const bool xh = i + x.dims() >= rank && x.dim_size(xi) != 1;
-    const bool yh = i + y.dims() >= rank && y.dim_size(yi) != 1;
-    if (!dims.empty() && x_has.back() == xh && y_has.back() == yh) {
-      dims.back() *= out[i];
-    } else {
-      dims.push_back(out[i]);
-      x_has.push_back(xh);
-      y_has.push_back(yh);
-    }
-  }
-  if (dims.empty()) {  // one element
-    dims.push_back(1);
-    x_has.push_back(true);
-    y_has.push_back(true);
-  }
-  // Strides over the collapsed dims (0 where broadcast), innermost last.
-  const size_t n = dims.size();
-  std::vector<int64_t> xs(n), ys(n);
-  int64_t xacc = 1, yacc = 1;
-  for (size_t i = n; i-- > 0;) {
-    xs[i] = x_has[i] ? xacc : 0;
-    ys[i] = y_has[i] ? yacc : 0;
-    if (x_has[i]) xacc *= dims[i];
-    if (y_has[i]) yacc *= dims[i];
-  }
+  std::vector<bool> has_x, has_y;
+  Collapse(x, y, out, &dims, &has_x, &has_y);
+  const std::vector<int64_t> xs = Strides(dims, has_x);
+  const std::vector<int64_t> ys = Strides(dims, has_y);
   inner_ = dims.back();
   x_inner_stride_ = xs.back();
   y_inner_stride_ = ys.back();

@@ -1,15 +1,14 @@
 // export_meta_graph (spec meta-graph.md §3): meta_info_def with the
 // stripped op list, the graph with `_output_shapes`, saver_def, collections
 // and signatures; plus reading and writing .meta files.
-#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 
 #include <map>
 #include <set>
 
 #include "core/tensor_proto.h"
+#include "graph/graph_def_io.h"
 #include "graph/shape_refiner.h"
 #include "tfpersist/graph/tf_version.h"
 #include "tfpersist/train/meta_graph.h"
@@ -108,16 +107,6 @@ class SilentErrorCollector : public google::protobuf::io::ErrorCollector {
  public:
   void AddError(int, int, const std::string&) override {}
 };
-
-std::string SerializeDeterministic(const google::protobuf::Message& m) {
-  std::string out;
-  google::protobuf::io::StringOutputStream stream(&out);
-  google::protobuf::io::CodedOutputStream coded(&stream);
-  coded.SetSerializationDeterministic(true);
-  m.SerializeToCodedStream(&coded);
-  coded.Trim();
-  return out;
-}
 
 }  // namespace
 

@@ -2,7 +2,6 @@
 
 #define EIGEN_USE_THREADS
 #include <thread>
-
 #include <unsupported/Eigen/CXX11/Tensor>
 
 namespace tfpersist {

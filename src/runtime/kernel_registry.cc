@@ -18,8 +18,7 @@ void KernelRegistry::Register(std::string op_type, Factory factory) {
   TFP_CHECK(factory != nullptr) << op_type;
   auto [it, inserted] =
       factories_.emplace(std::move(op_type), std::move(factory));
-  TFP_CHECK(inserted) << "kernel for op '" << it->first
-                      << "' registered twice";
+  TFP_CHECK(inserted) << "kernel for op '" << it->first << "' registered twice";
 }
 
 bool KernelRegistry::HasKernel(std::string_view op_type) const {

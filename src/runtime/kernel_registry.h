@@ -20,11 +20,11 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/op_kernel.h"
 #include "tensorflow/core/framework/node_def.pb.h"
 #include "tensorflow/core/framework/op_def.pb.h"
 #include "tfpersist/base/env.h"
 #include "tfpersist/base/statusor.h"
-#include "runtime/op_kernel.h"
 
 namespace tfpersist {
 

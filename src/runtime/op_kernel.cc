@@ -72,8 +72,7 @@ Status OpKernelConstruction::GetAttr(std::string_view name,
                                      float* value) const {
   return AssignFrom(GetFloatAttr(def_, name), value);
 }
-Status OpKernelConstruction::GetAttr(std::string_view name,
-                                     bool* value) const {
+Status OpKernelConstruction::GetAttr(std::string_view name, bool* value) const {
   return AssignFrom(GetBoolAttr(def_, name), value);
 }
 Status OpKernelConstruction::GetAttr(std::string_view name,
@@ -88,10 +87,9 @@ Status OpKernelConstruction::GetAttr(std::string_view name,
                                      TensorShape* value) const {
   TFP_ASSIGN_OR_RETURN(PartialTensorShape p, GetShapeAttr(def_, name));
   if (!p.IsFullyDefined()) {
-    return errors::InvalidArgument("Attr ", name, " of ",
-                                   FormatNodeForError(def_), " has shape ",
-                                   p.DebugString(),
-                                   " which is not fully defined");
+    return errors::InvalidArgument(
+        "Attr ", name, " of ", FormatNodeForError(def_), " has shape ",
+        p.DebugString(), " which is not fully defined");
   }
   *value = p.AsTensorShape();
   return OkStatus();
@@ -135,9 +133,9 @@ namespace {
 
 Status InputMismatch(const OpKernel& kernel, int i, std::string_view got) {
   return errors::InvalidArgument(
-      "Input ", i, " of node '", kernel.name(), "' (op ",
-      kernel.type_string(), ") expects ", DataTypeString(kernel.input_type(i)),
-      " but got ", got, " from '", kernel.requested_input(i), "'");
+      "Input ", i, " of node '", kernel.name(), "' (op ", kernel.type_string(),
+      ") expects ", DataTypeString(kernel.input_type(i)), " but got ", got,
+      " from '", kernel.requested_input(i), "'");
 }
 
 std::string DescribeValue(const TensorValue& v) {
@@ -160,17 +158,19 @@ Status PrepareInputValue(const OpKernel& kernel, int i, TensorValue* value) {
     std::shared_ptr<Var> var = std::move(value->ref);
     value->ref = nullptr;
     if (var->dtype() != want) {
-      return InputMismatch(kernel, i, DataTypeString(MakeRefType(var->dtype())));
+      return InputMismatch(kernel, i,
+                           DataTypeString(MakeRefType(var->dtype())));
     }
-    if (!var->Snapshot(&value->tensor) && !kernel.allows_uninitialized_input()) {
+    if (!var->Snapshot(&value->tensor) &&
+        !kernel.allows_uninitialized_input()) {
       return errors::FailedPrecondition(
           "Attempting to use uninitialized value ", kernel.requested_input(i));
     }
     return OkStatus();
   }
-  bool ok = want == DT_RESOURCE ? value->is_resource()
-                                : !value->is_resource() &&
-                                      value->tensor.dtype() == want;
+  bool ok = want == DT_RESOURCE
+                ? value->is_resource()
+                : !value->is_resource() && value->tensor.dtype() == want;
   return ok ? OkStatus() : InputMismatch(kernel, i, DescribeValue(*value));
 }
 
@@ -272,9 +272,8 @@ Status OpKernelContext::ValidateOutputs(bool allow_missing) const {
                               " but its declared type is ",
                               DataTypeString(want));
     }
-    return errors::Internal("Output ", i, " of node '", node, "' must be ",
-                            bad, " (declared type ", DataTypeString(want),
-                            ")");
+    return errors::Internal("Output ", i, " of node '", node, "' must be ", bad,
+                            " (declared type ", DataTypeString(want), ")");
   }
   return OkStatus();
 }

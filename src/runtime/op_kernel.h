@@ -41,12 +41,12 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/resource_mgr.h"
 #include "tensorflow/core/framework/node_def.pb.h"
 #include "tensorflow/core/framework/op_def.pb.h"
 #include "tfpersist/base/env.h"
 #include "tfpersist/base/statusor.h"
 #include "tfpersist/core/tensor.h"
-#include "runtime/resource_mgr.h"
 
 namespace Eigen {
 struct ThreadPoolDevice;  // unsupported/Eigen/CXX11/Tensor; include in .cc
@@ -66,8 +66,12 @@ struct TensorValue {
   bool is_ref() const { return ref != nullptr; }
   bool is_resource() const { return handle.has_value(); }
   static TensorValue OfTensor(Tensor t) { return {std::move(t), nullptr, {}}; }
-  static TensorValue OfRef(std::shared_ptr<Var> v) { return {{}, std::move(v), {}}; }
-  static TensorValue OfHandle(ResourceHandle h) { return {{}, nullptr, std::move(h)}; }
+  static TensorValue OfRef(std::shared_ptr<Var> v) {
+    return {{}, std::move(v), {}};
+  }
+  static TensorValue OfHandle(ResourceHandle h) {
+    return {{}, nullptr, std::move(h)};
+  }
 };
 
 // Appends TF's node context to an error: "<msg>\n\t [[{{node NAME}}]]".
@@ -268,19 +272,19 @@ class OpKernelContext {
     }                                 \
   } while (0)
 
-#define OP_REQUIRES_OK(CTX, ...)                  \
-  do {                                            \
+#define OP_REQUIRES_OK(CTX, ...)                   \
+  do {                                             \
     ::tfpersist::Status tfp_op_s_ = (__VA_ARGS__); \
-    if (!tfp_op_s_.ok()) {                        \
-      (CTX)->SetStatus(tfp_op_s_);                \
-      return;                                     \
-    }                                             \
+    if (!tfp_op_s_.ok()) {                         \
+      (CTX)->SetStatus(tfp_op_s_);                 \
+      return;                                      \
+    }                                              \
   } while (0)
 
 // OP_REQUIRES_ASSIGN(ctx, Tensor* out, ctx->allocate_output(0, shape));
-#define OP_REQUIRES_ASSIGN(CTX, LHS, EXPR)                                \
-  OP_REQUIRES_ASSIGN_IMPL(TFP_STATUS_CONCAT(tfp_op_sor_, __LINE__), CTX, \
-                          LHS, EXPR)
+#define OP_REQUIRES_ASSIGN(CTX, LHS, EXPR)                                    \
+  OP_REQUIRES_ASSIGN_IMPL(TFP_STATUS_CONCAT(tfp_op_sor_, __LINE__), CTX, LHS, \
+                          EXPR)
 #define OP_REQUIRES_ASSIGN_IMPL(VAR, CTX, LHS, EXPR) \
   auto VAR = (EXPR);                                 \
   if (!VAR.ok()) {                                   \

@@ -70,9 +70,8 @@ Status KernelTester::InferAttrs(const tensorflow::OpDef& op_def,
                                 tensorflow::NodeDef* node) const {
   if (op_def.input_arg_size() != static_cast<int>(args_.size())) {
     return errors::InvalidArgument("KernelTester: op ", op_type_, " has ",
-                                   op_def.input_arg_size(),
-                                   " input args but ", args_.size(),
-                                   " were given");
+                                   op_def.input_arg_size(), " input args but ",
+                                   args_.size(), " were given");
   }
   auto* attrs = node->mutable_attr();
   auto set_if_absent = [&](const std::string& name,

@@ -98,7 +98,7 @@ class KernelTester {
   struct Arg {
     std::vector<TensorValue> values;
     std::vector<DataType> dtypes;  // base types
-    std::vector<bool> dead;  // per value
+    std::vector<bool> dead;        // per value
   };
   Status InferAttrs(const tensorflow::OpDef& op_def,
                     tensorflow::NodeDef* node) const;

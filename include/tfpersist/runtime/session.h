@@ -3,7 +3,8 @@
 //   TFP_ASSIGN_OR_RETURN(auto session, Session::Create(graph_def));
 //   TFP_RETURN_IF_ERROR(session->Run({}, {}, {"init"}, nullptr));
 //   std::vector<Tensor> out;
-//   TFP_RETURN_IF_ERROR(session->Run({{"feed:0", batch}}, {"add:0"}, {}, &out));
+//   TFP_RETURN_IF_ERROR(session->Run({{"feed:0", batch}}, {"add:0"}, {},
+//   &out));
 //
 // Run executes only the nodes the fetches and targets need, in dependency
 // order; variables (VariableV2/Variable and resource variables) keep their
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "tensorflow/core/framework/graph.pb.h"
+#include "tensorflow/core/framework/op_def.pb.h"
 #include "tfpersist/base/env.h"
 #include "tfpersist/core/tensor.h"
 
@@ -35,6 +37,10 @@ struct SessionOptions {
   Env* env = nullptr;
   // Threads for intra-op parallelism (Eigen); 0 = number of cores.
   int intra_op_threads = 0;
+  // OpDefs for ops tfpersist does not register (e.g. a MetaGraphDef's
+  // meta_info_def.stripped_op_list), so such graphs load; their nodes fail
+  // with UNIMPLEMENTED only if a Run needs them.
+  tensorflow::OpList extra_ops;
 };
 
 class Session {

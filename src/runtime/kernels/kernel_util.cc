@@ -51,10 +51,9 @@ StatusOr<Tensor> MakeIndexVector(DataType dtype,
 
 StatusOr<int> CanonicalAxis(int64_t axis, int rank, std::string_view what) {
   if (axis < -rank || axis >= rank) {
-    return errors::InvalidArgument(what, " ", axis,
-                                   " is out of range for a tensor of rank ",
-                                   rank, " (expected [", -rank, ", ", rank,
-                                   "))");
+    return errors::InvalidArgument(
+        what, " ", axis, " is out of range for a tensor of rank ", rank,
+        " (expected [", -rank, ", ", rank, "))");
   }
   return static_cast<int>(axis < 0 ? axis + rank : axis);
 }

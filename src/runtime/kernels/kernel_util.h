@@ -42,12 +42,23 @@ bool VisitStorageType(DataType dt, F&& f) {
   }
   if (!DataTypeCanMemcpy(dt)) return false;
   switch (DataTypeSize(dt)) {
-    case 1: f(TypeTag<uint8_t>{}); return true;
-    case 2: f(TypeTag<uint16_t>{}); return true;
-    case 4: f(TypeTag<uint32_t>{}); return true;
-    case 8: f(TypeTag<uint64_t>{}); return true;
-    case 16: f(TypeTag<Bytes16>{}); return true;
-    default: return false;
+    case 1:
+      f(TypeTag<uint8_t>{});
+      return true;
+    case 2:
+      f(TypeTag<uint16_t>{});
+      return true;
+    case 4:
+      f(TypeTag<uint32_t>{});
+      return true;
+    case 8:
+      f(TypeTag<uint64_t>{});
+      return true;
+    case 16:
+      f(TypeTag<Bytes16>{});
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -61,17 +72,37 @@ const S* StorageData(const Tensor& t) {
   return reinterpret_cast<const S*>(t.raw_data());
 }
 
-#define TFP_REAL_TYPE_CASES(f)                       \
-  case DT_FLOAT: f(TypeTag<float>{}); return true;    \
-  case DT_DOUBLE: f(TypeTag<double>{}); return true;  \
-  case DT_INT8: f(TypeTag<int8_t>{}); return true;    \
-  case DT_INT16: f(TypeTag<int16_t>{}); return true;  \
-  case DT_INT32: f(TypeTag<int32_t>{}); return true;  \
-  case DT_INT64: f(TypeTag<int64_t>{}); return true;  \
-  case DT_UINT8: f(TypeTag<uint8_t>{}); return true;  \
-  case DT_UINT16: f(TypeTag<uint16_t>{}); return true; \
-  case DT_UINT32: f(TypeTag<uint32_t>{}); return true; \
-  case DT_UINT64: f(TypeTag<uint64_t>{}); return true;
+#define TFP_REAL_TYPE_CASES(f) \
+  case DT_FLOAT:               \
+    f(TypeTag<float>{});       \
+    return true;               \
+  case DT_DOUBLE:              \
+    f(TypeTag<double>{});      \
+    return true;               \
+  case DT_INT8:                \
+    f(TypeTag<int8_t>{});      \
+    return true;               \
+  case DT_INT16:               \
+    f(TypeTag<int16_t>{});     \
+    return true;               \
+  case DT_INT32:               \
+    f(TypeTag<int32_t>{});     \
+    return true;               \
+  case DT_INT64:               \
+    f(TypeTag<int64_t>{});     \
+    return true;               \
+  case DT_UINT8:               \
+    f(TypeTag<uint8_t>{});     \
+    return true;               \
+  case DT_UINT16:              \
+    f(TypeTag<uint16_t>{});    \
+    return true;               \
+  case DT_UINT32:              \
+    f(TypeTag<uint32_t>{});    \
+    return true;               \
+  case DT_UINT64:              \
+    f(TypeTag<uint64_t>{});    \
+    return true;
 
 // Calls f(TypeTag<T>) for the real number types (float, double,
 // int8/16/32/64, uint8/16/32/64); false otherwise.
@@ -79,7 +110,8 @@ template <typename F>
 bool VisitRealType(DataType dt, F&& f) {
   switch (dt) {
     TFP_REAL_TYPE_CASES(f)
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -88,9 +120,14 @@ template <typename F>
 bool VisitNumberType(DataType dt, F&& f) {
   switch (dt) {
     TFP_REAL_TYPE_CASES(f)
-    case DT_COMPLEX64: f(TypeTag<complex64>{}); return true;
-    case DT_COMPLEX128: f(TypeTag<complex128>{}); return true;
-    default: return false;
+    case DT_COMPLEX64:
+      f(TypeTag<complex64>{});
+      return true;
+    case DT_COMPLEX128:
+      f(TypeTag<complex128>{});
+      return true;
+    default:
+      return false;
   }
 }
 #undef TFP_REAL_TYPE_CASES

@@ -6,17 +6,19 @@
 
 namespace tfpersist {
 
-void RegisterConstKernels(KernelRegistry* r);            // const_op.cc
-void RegisterPlaceholderKernels(KernelRegistry* r);      // placeholder_ops.cc
-void RegisterIdentityKernels(KernelRegistry* r);         // identity_ops.cc
-void RegisterReshapeKernels(KernelRegistry* r);          // reshape_ops.cc
-void RegisterShapeKernels(KernelRegistry* r);            // shape_ops.cc
-void RegisterFillKernels(KernelRegistry* r);             // fill_ops.cc
-void RegisterConcatKernels(KernelRegistry* r);           // concat_ops.cc
-void RegisterSliceTransposeKernels(KernelRegistry* r);   // slice_transpose_ops.cc
-void RegisterStridedSliceKernels(KernelRegistry* r);     // strided_slice_op.cc
-void RegisterTileGatherKernels(KernelRegistry* r);       // tile_gather_ops.cc
-void RegisterRangeOneHotWhereKernels(KernelRegistry* r); // range_one_hot_where_ops.cc
+void RegisterConstKernels(KernelRegistry* r);        // const_op.cc
+void RegisterPlaceholderKernels(KernelRegistry* r);  // placeholder_ops.cc
+void RegisterIdentityKernels(KernelRegistry* r);     // identity_ops.cc
+void RegisterReshapeKernels(KernelRegistry* r);      // reshape_ops.cc
+void RegisterShapeKernels(KernelRegistry* r);        // shape_ops.cc
+void RegisterFillKernels(KernelRegistry* r);         // fill_ops.cc
+void RegisterConcatKernels(KernelRegistry* r);       // concat_ops.cc
+void RegisterSliceTransposeKernels(
+    KernelRegistry* r);                               // slice_transpose_ops.cc
+void RegisterStridedSliceKernels(KernelRegistry* r);  // strided_slice_op.cc
+void RegisterTileGatherKernels(KernelRegistry* r);    // tile_gather_ops.cc
+void RegisterRangeOneHotWhereKernels(
+    KernelRegistry* r);  // range_one_hot_where_ops.cc
 
 void RegisterArrayKernels(KernelRegistry* r) {
   RegisterConstKernels(r);        // Const
@@ -24,13 +26,13 @@ void RegisterArrayKernels(KernelRegistry* r) {
   // Identity, IdentityN, Snapshot, StopGradient, PreventGradient,
   // RefIdentity, NoOp
   RegisterIdentityKernels(r);
-  RegisterReshapeKernels(r);        // Reshape, ExpandDims, Squeeze
-  RegisterShapeKernels(r);          // Shape, ShapeN, Size, Rank
-  RegisterFillKernels(r);           // Fill, ZerosLike, OnesLike
-  RegisterConcatKernels(r);         // ConcatV2, Concat, Pack, Unpack
-  RegisterSliceTransposeKernels(r); // Slice, Transpose
-  RegisterStridedSliceKernels(r);   // StridedSlice
-  RegisterTileGatherKernels(r);     // Tile, GatherV2, Gather
+  RegisterReshapeKernels(r);           // Reshape, ExpandDims, Squeeze
+  RegisterShapeKernels(r);             // Shape, ShapeN, Size, Rank
+  RegisterFillKernels(r);              // Fill, ZerosLike, OnesLike
+  RegisterConcatKernels(r);            // ConcatV2, Concat, Pack, Unpack
+  RegisterSliceTransposeKernels(r);    // Slice, Transpose
+  RegisterStridedSliceKernels(r);      // StridedSlice
+  RegisterTileGatherKernels(r);        // Tile, GatherV2, Gather
   RegisterRangeOneHotWhereKernels(r);  // Range, OneHot, Where
 }
 

@@ -15,8 +15,7 @@ namespace {
 
 // out[o] = concat_i(in_i[o]) for o in [0, outer).
 void ConcatRows(const std::vector<const Tensor*>& inputs,
-                const std::vector<int64_t>& inner, int64_t outer,
-                Tensor* out) {
+                const std::vector<int64_t>& inner, int64_t outer, Tensor* out) {
   VisitStorageType(out->dtype(), [&](auto tag) {
     using S = typename decltype(tag)::type;
     S* dst = StorageData<S>(*out);
@@ -40,8 +39,9 @@ Status CheckConcatShape(const TensorShape& s0, const TensorShape& s, int i,
   for (int d = 0; d < s.dims(); ++d) {
     if (d != axis && s.dim_size(d) != s0.dim_size(d)) {
       return errors::InvalidArgument(
-          "ConcatOp : Dimension ", d, " in both shapes must be equal: shape[0] = ",
-          s0.DebugString(), " vs. shape[", i, "] = ", s.DebugString());
+          "ConcatOp : Dimension ", d,
+          " in both shapes must be equal: shape[0] = ", s0.DebugString(),
+          " vs. shape[", i, "] = ", s.DebugString());
     }
   }
   return OkStatus();
@@ -59,14 +59,17 @@ class ConcatOp : public OpKernel {
     OP_REQUIRES_ASSIGN(ctx, int64_t raw_axis,
                        ReadIndexScalar(axis_t, "ConcatOp axis"));
     const int rank = s0.dims();
-    OP_REQUIRES(ctx, rank > 0,
-                errors::InvalidArgument(
-                    "ConcatOp : Can't concatenate scalars (use tf.stack instead)"));
+    OP_REQUIRES(
+        ctx, rank > 0,
+        errors::InvalidArgument(
+            "ConcatOp : Can't concatenate scalars (use tf.stack instead)"));
     OP_REQUIRES(ctx, raw_axis >= -rank && raw_axis < rank,
                 errors::InvalidArgument(
                     "ConcatOp : Expected concatenating dimensions in the range "
-                    "[", -rank, ", ", rank, "), but got ", raw_axis));
-    const int axis = static_cast<int>(raw_axis < 0 ? raw_axis + rank : raw_axis);
+                    "[",
+                    -rank, ", ", rank, "), but got ", raw_axis));
+    const int axis =
+        static_cast<int>(raw_axis < 0 ? raw_axis + rank : raw_axis);
     std::vector<const Tensor*> inputs;
     std::vector<int64_t> inner;
     int64_t axis_total = 0;
@@ -133,10 +136,10 @@ class UnpackOp : public OpKernel {
                                         ", ", rank, ")"));
     const int axis = static_cast<int>(axis_ < 0 ? axis_ + rank : axis_);
     const int num = ctx->num_outputs();
-    OP_REQUIRES(ctx, input.dim_size(axis) == num,
-                errors::InvalidArgument("Input shape axis ", axis,
-                                        " must equal ", num, ", got shape ",
-                                        input.shape().DebugString()));
+    OP_REQUIRES(
+        ctx, input.dim_size(axis) == num,
+        errors::InvalidArgument("Input shape axis ", axis, " must equal ", num,
+                                ", got shape ", input.shape().DebugString()));
     TensorShape out_shape = input.shape();
     out_shape.RemoveDim(axis);
     const int64_t outer = DimProduct(input.shape(), 0, axis);

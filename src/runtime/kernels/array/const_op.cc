@@ -11,11 +11,11 @@ class ConstOp : public OpKernel {
     OP_REQUIRES_OK(c, c->GetAttr("value", &value_));
     DataType dtype;
     OP_REQUIRES_OK(c, c->GetAttr("dtype", &dtype));
-    OP_REQUIRES(c, value_.dtype() == dtype,
-                errors::InvalidArgument("Type mismatch between value (",
-                                        DataTypeString(value_.dtype()),
-                                        ") and dtype (", DataTypeString(dtype),
-                                        ")"));
+    OP_REQUIRES(
+        c, value_.dtype() == dtype,
+        errors::InvalidArgument("Type mismatch between value (",
+                                DataTypeString(value_.dtype()), ") and dtype (",
+                                DataTypeString(dtype), ")"));
   }
 
   void Compute(OpKernelContext* ctx) override { ctx->set_output(0, value_); }

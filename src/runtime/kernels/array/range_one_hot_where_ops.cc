@@ -14,25 +14,35 @@ namespace {
 template <typename F>
 bool VisitRangeType(DataType dt, F&& f) {
   switch (dt) {
-    case DT_FLOAT: f(TypeTag<float>{}); return true;
-    case DT_DOUBLE: f(TypeTag<double>{}); return true;
-    case DT_INT32: f(TypeTag<int32_t>{}); return true;
-    case DT_INT64: f(TypeTag<int64_t>{}); return true;
-    default: return false;
+    case DT_FLOAT:
+      f(TypeTag<float>{});
+      return true;
+    case DT_DOUBLE:
+      f(TypeTag<double>{});
+      return true;
+    case DT_INT32:
+      f(TypeTag<int32_t>{});
+      return true;
+    case DT_INT64:
+      f(TypeTag<int64_t>{});
+      return true;
+    default:
+      return false;
   }
 }
 
 // Number of Range elements; INVALID_ARGUMENT per TF for bad arguments.
 template <typename T>
 StatusOr<int64_t> RangeSize(T start, T limit, T delta) {
-  if (delta == T(0)) return errors::InvalidArgument("Requires delta != 0: ", delta);
+  if (delta == T(0))
+    return errors::InvalidArgument("Requires delta != 0: ", delta);
   if (delta > T(0) && start > limit) {
-    return errors::InvalidArgument("Requires start <= limit when delta > 0: ",
-                                   start, "/", limit);
+    return errors::InvalidArgument(
+        "Requires start <= limit when delta > 0: ", start, "/", limit);
   }
   if (delta < T(0) && start < limit) {
-    return errors::InvalidArgument("Requires start >= limit when delta < 0: ",
-                                   start, "/", limit);
+    return errors::InvalidArgument(
+        "Requires start >= limit when delta < 0: ", start, "/", limit);
   }
   double size;
   if constexpr (std::is_integral_v<T>) {
@@ -52,18 +62,19 @@ class RangeOp : public OpKernel {
  public:
   explicit RangeOp(OpKernelConstruction* c) : OpKernel(c) {
     DataType dt = c->output_type(0);
-    OP_REQUIRES(c, VisitRangeType(dt, [](auto) {}),
-                errors::Unimplemented("Range does not support ",
-                                      DataTypeString(dt)));
+    OP_REQUIRES(
+        c, VisitRangeType(dt, [](auto) {}),
+        errors::Unimplemented("Range does not support ", DataTypeString(dt)));
   }
 
   void Compute(OpKernelContext* ctx) override {
     for (int i = 0; i < 3; ++i) {
       OP_REQUIRES(ctx, ctx->input(i).NumElements() == 1,
-                  errors::InvalidArgument(
-                      i == 0 ? "start" : i == 1 ? "limit" : "delta",
-                      " must be a scalar, not shape ",
-                      ctx->input(i).shape().DebugString()));
+                  errors::InvalidArgument(i == 0   ? "start"
+                                          : i == 1 ? "limit"
+                                                   : "delta",
+                                          " must be a scalar, not shape ",
+                                          ctx->input(i).shape().DebugString()));
     }
     VisitRangeType(output_type(0), [&](auto tag) {
       using T = typename decltype(tag)::type;
@@ -73,7 +84,8 @@ class RangeOp : public OpKernel {
       OP_REQUIRES_ASSIGN(ctx, Tensor * out,
                          ctx->allocate_output(0, TensorShape({n})));
       T* data = out->data<T>();
-      for (int64_t i = 0; i < n; ++i) data[i] = static_cast<T>(start + i * delta);
+      for (int64_t i = 0; i < n; ++i)
+        data[i] = static_cast<T>(start + i * delta);
     });
   }
 };
@@ -87,23 +99,26 @@ class OneHotOp : public OpKernel {
   void Compute(OpKernelContext* ctx) override {
     const Tensor& indices_t = ctx->input(0);
     const int rank = indices_t.dims();
-    OP_REQUIRES(ctx, axis_ == -1 || (axis_ >= 0 && axis_ <= rank),
-                errors::InvalidArgument("Expected axis to be -1 or between [0, ",
-                                        rank + 1, ").  But received: ", axis_));
+    OP_REQUIRES(
+        ctx, axis_ == -1 || (axis_ >= 0 && axis_ <= rank),
+        errors::InvalidArgument("Expected axis to be -1 or between [0, ",
+                                rank + 1, ").  But received: ", axis_));
     OP_REQUIRES_ASSIGN(ctx, int64_t depth,
                        ReadIndexScalar(ctx->input(1), "OneHot depth"));
-    OP_REQUIRES(ctx, depth >= 0,
-                errors::InvalidArgument("depth must be non-negative, got: ",
-                                        depth));
+    OP_REQUIRES(
+        ctx, depth >= 0,
+        errors::InvalidArgument("depth must be non-negative, got: ", depth));
     const Tensor& on = ctx->input(2);
     const Tensor& off = ctx->input(3);
-    OP_REQUIRES(ctx, on.NumElements() == 1 && off.NumElements() == 1,
-                errors::InvalidArgument("on_value and off_value must be scalars"));
+    OP_REQUIRES(
+        ctx, on.NumElements() == 1 && off.NumElements() == 1,
+        errors::InvalidArgument("on_value and off_value must be scalars"));
     std::vector<int64_t> indices;
     if (indices_t.dtype() == DT_UINT8) {
       for (uint8_t v : indices_t.flat<uint8_t>()) indices.push_back(v);
     } else {
-      OP_REQUIRES_ASSIGN(ctx, indices, ReadIndexTensor(indices_t, "OneHot indices"));
+      OP_REQUIRES_ASSIGN(ctx, indices,
+                         ReadIndexTensor(indices_t, "OneHot indices"));
     }
     const int axis = axis_ == -1 ? rank : static_cast<int>(axis_);
     TensorShape shape = indices_t.shape();

@@ -16,8 +16,8 @@ StatusOr<TensorShape> ResolveReshape(const std::vector<int64_t>& sizes,
   for (int i = 0; i < static_cast<int>(dims.size()); ++i) {
     if (dims[i] == -1) {
       if (unknown >= 0) {
-        return errors::InvalidArgument("Only one input size may be -1, not both ",
-                                       unknown, " and ", i);
+        return errors::InvalidArgument(
+            "Only one input size may be -1, not both ", unknown, " and ", i);
       }
       unknown = i;
     } else if (dims[i] < 0) {
@@ -42,10 +42,9 @@ StatusOr<TensorShape> ResolveReshape(const std::vector<int64_t>& sizes,
     product = num_elements;
   }
   if (product != num_elements) {
-    return errors::InvalidArgument("Input to reshape is a tensor with ",
-                                   num_elements,
-                                   " values, but the requested shape has ",
-                                   product);
+    return errors::InvalidArgument(
+        "Input to reshape is a tensor with ", num_elements,
+        " values, but the requested shape has ", product);
   }
   return TensorShape::Build(dims);
 }
@@ -73,16 +72,16 @@ class ExpandDimsOp : public OpKernel {
   using OpKernel::OpKernel;
   void Compute(OpKernelContext* ctx) override {
     const Tensor& input = ctx->input(0);
-    OP_REQUIRES(ctx, ctx->input(1).NumElements() == 1,
-                errors::InvalidArgument(
-                    "'dim' must be a tensor with a single value"));
+    OP_REQUIRES(
+        ctx, ctx->input(1).NumElements() == 1,
+        errors::InvalidArgument("'dim' must be a tensor with a single value"));
     OP_REQUIRES_ASSIGN(ctx, int64_t dim,
                        ReadIndexScalar(ctx->input(1), "ExpandDims dim"));
     const int rank = input.dims();
-    OP_REQUIRES(ctx, dim >= -1 - rank && dim <= rank,
-                errors::InvalidArgument("Tried to expand dim index ", dim,
-                                        " for tensor with ", rank,
-                                        " dimensions."));
+    OP_REQUIRES(
+        ctx, dim >= -1 - rank && dim <= rank,
+        errors::InvalidArgument("Tried to expand dim index ", dim,
+                                " for tensor with ", rank, " dimensions."));
     if (dim < 0) dim += rank + 1;
     TensorShape shape = input.shape();
     shape.InsertDim(static_cast<int>(dim), 1);
@@ -102,15 +101,15 @@ class SqueezeOp : public OpKernel {
     const int rank = input.dims();
     std::vector<bool> drop(rank, squeeze_dims_.empty());
     for (int64_t d : squeeze_dims_) {
-      OP_REQUIRES(ctx, d >= -rank && d < rank,
-                  errors::InvalidArgument("Tried to squeeze dim index ", d,
-                                          " for tensor with ", rank,
-                                          " dimensions."));
+      OP_REQUIRES(
+          ctx, d >= -rank && d < rank,
+          errors::InvalidArgument("Tried to squeeze dim index ", d,
+                                  " for tensor with ", rank, " dimensions."));
       if (d < 0) d += rank;
       OP_REQUIRES(ctx, input.dim_size(d) == 1,
-                  errors::InvalidArgument(
-                      "Can not squeeze dim[", d,
-                      "], expected a dimension of 1, got ", input.dim_size(d)));
+                  errors::InvalidArgument("Can not squeeze dim[", d,
+                                          "], expected a dimension of 1, got ",
+                                          input.dim_size(d)));
       drop[d] = true;
     }
     TensorShape shape;

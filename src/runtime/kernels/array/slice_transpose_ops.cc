@@ -36,9 +36,10 @@ class SliceOp : public OpKernel {
                   errors::InvalidArgument("Expected begin[", d, "] in [0, ", n,
                                           "], but got ", begin[d]));
       if (size[d] == -1) size[d] = n - begin[d];
-      OP_REQUIRES(ctx, size[d] >= 0 && size[d] <= n - begin[d],
-                  errors::InvalidArgument("Expected size[", d, "] in [0, ",
-                                          n - begin[d], "], but got ", size[d]));
+      OP_REQUIRES(
+          ctx, size[d] >= 0 && size[d] <= n - begin[d],
+          errors::InvalidArgument("Expected size[", d, "] in [0, ",
+                                  n - begin[d], "], but got ", size[d]));
       base += begin[d] * strides[d];
     }
     OP_REQUIRES_ASSIGN(ctx, Tensor * out,
@@ -57,10 +58,11 @@ class TransposeOp : public OpKernel {
     OP_REQUIRES(ctx, perm_t.dims() == 1,
                 errors::InvalidArgument("perm must be a vector, not ",
                                         perm_t.shape().DebugString()));
-    OP_REQUIRES(ctx, perm_t.NumElements() == rank,
-                errors::InvalidArgument(
-                    "transpose expects a vector of size ", rank,
-                    ". But input(1) is a vector of size ", perm_t.NumElements()));
+    OP_REQUIRES(
+        ctx, perm_t.NumElements() == rank,
+        errors::InvalidArgument("transpose expects a vector of size ", rank,
+                                ". But input(1) is a vector of size ",
+                                perm_t.NumElements()));
     OP_REQUIRES_ASSIGN(ctx, std::vector<int64_t> perm,
                        ReadIndexTensor(perm_t, "Transpose perm"));
     std::vector<bool> seen(rank, false);
@@ -69,9 +71,9 @@ class TransposeOp : public OpKernel {
     TensorShape out_shape;
     for (int i = 0; i < rank; ++i) {
       const int64_t p = perm[i];
-      OP_REQUIRES(ctx, p >= 0 && p < rank,
-                  errors::InvalidArgument(p, " is out of range [0 .. ", rank,
-                                          ")"));
+      OP_REQUIRES(
+          ctx, p >= 0 && p < rank,
+          errors::InvalidArgument(p, " is out of range [0 .. ", rank, ")"));
       OP_REQUIRES(ctx, !seen[p],
                   errors::InvalidArgument(p, " is duplicated in the input."));
       seen[p] = true;

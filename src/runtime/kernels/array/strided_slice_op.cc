@@ -35,9 +35,9 @@ class StridedSliceOp : public OpKernel {
                        ReadIndexTensor(ctx->input(2), "StridedSlice end"));
     OP_REQUIRES_ASSIGN(ctx, std::vector<int64_t> strides,
                        ReadIndexTensor(ctx->input(3), "StridedSlice strides"));
-    OP_REQUIRES_ASSIGN(ctx, StridedSlicePlan plan,
-                       PlanStridedSlice(input.shape(), begin, end, strides,
-                                        masks_));
+    OP_REQUIRES_ASSIGN(
+        ctx, StridedSlicePlan plan,
+        PlanStridedSlice(input.shape(), begin, end, strides, masks_));
     std::vector<int64_t> in_strides = RowMajorStrides(input.shape());
     std::vector<int64_t> src_strides(input.dims());
     int64_t base = 0;

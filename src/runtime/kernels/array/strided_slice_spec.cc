@@ -46,8 +46,12 @@ Status BuildDense(int rank, const std::vector<int64_t>& begin,
                                      full, "; input has only ", rank, " dims");
     }
     DenseDim& d = (*dense)[full];
-    d = {begin[i], end[i], strides[i], ((m.begin >> i) & 1) != 0,
-         ((m.end >> i) & 1) != 0, ((m.shrink_axis >> i) & 1) != 0};
+    d = {begin[i],
+         end[i],
+         strides[i],
+         ((m.begin >> i) & 1) != 0,
+         ((m.end >> i) & 1) != 0,
+         ((m.shrink_axis >> i) & 1) != 0};
     gather->push_back(d.shrink ? kShrink : full);
     ++full;
   }
@@ -67,8 +71,8 @@ Status ResolveDim(int i, int64_t dim, const DenseDim& d, int64_t* begin,
     }
     int64_t x = d.begin < 0 ? dim + d.begin : d.begin;
     if (x < 0 || x >= dim) {
-      return errors::InvalidArgument("slice index ", d.begin,
-                                     " of dimension ", i, " out of bounds.");
+      return errors::InvalidArgument("slice index ", d.begin, " of dimension ",
+                                     i, " out of bounds.");
     }
     *begin = x;
     *size = 1;
@@ -104,10 +108,12 @@ StatusOr<StridedSlicePlan> PlanStridedSlice(const TensorShape& input,
       begin.size() > 64) {
     return errors::InvalidArgument(
         "Expected begin, end, and strides to be 1D equal size tensors, but "
-        "got sizes ", begin.size(), ", ", end.size(), " and ", strides.size());
+        "got sizes ",
+        begin.size(), ", ", end.size(), " and ", strides.size());
   }
   if ((masks.ellipsis & (masks.ellipsis - 1)) != 0) {
-    return errors::InvalidArgument("Multiple ellipses in slice spec not allowed");
+    return errors::InvalidArgument(
+        "Multiple ellipses in slice spec not allowed");
   }
   const int rank = input.dims();
   std::vector<DenseDim> dense;

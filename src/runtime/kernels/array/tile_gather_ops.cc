@@ -27,8 +27,8 @@ class TileOp : public OpKernel {
       OP_REQUIRES(ctx, mult[d] >= 0,
                   errors::InvalidArgument("Expected multiples[", d,
                                           "] >= 0, but got ", mult[d]));
-      OP_REQUIRES(ctx, !__builtin_mul_overflow(input.dim_size(d), mult[d],
-                                               &dims[d]),
+      OP_REQUIRES(ctx,
+                  !__builtin_mul_overflow(input.dim_size(d), mult[d], &dims[d]),
                   errors::InvalidArgument("Tile output dim ", d, " overflows"));
     }
     OP_REQUIRES_ASSIGN(ctx, TensorShape shape, TensorShape::Build(dims));
@@ -84,8 +84,9 @@ class GatherOp : public OpKernel {
       OP_REQUIRES_ASSIGN(ctx, raw_axis,
                          ReadIndexScalar(ctx->input(2), "GatherV2 axis"));
     }
-    OP_REQUIRES(ctx, params.dims() >= 1,
-                errors::InvalidArgument("params must be at least 1 dimensional"));
+    OP_REQUIRES(
+        ctx, params.dims() >= 1,
+        errors::InvalidArgument("params must be at least 1 dimensional"));
     OP_REQUIRES_ASSIGN(ctx, int axis,
                        CanonicalAxis(raw_axis, params.dims(), "Gather axis"));
     OP_REQUIRES_ASSIGN(ctx, std::vector<int64_t> indices,
@@ -94,13 +95,14 @@ class GatherOp : public OpKernel {
     for (size_t i = 0; i < indices.size(); ++i) {
       OP_REQUIRES(ctx, indices[i] >= 0 && indices[i] < limit,
                   errors::InvalidArgument(
-                      "indices[", IndexString(indices_t.shape(), i), "] = ",
-                      indices[i], " is not in [0, ", limit, ")"));
+                      "indices[", IndexString(indices_t.shape(), i),
+                      "] = ", indices[i], " is not in [0, ", limit, ")"));
     }
     TensorShape shape;
     for (int d = 0; d < axis; ++d) shape.AddDim(params.dim_size(d));
     for (int64_t d : indices_t.shape().dim_sizes()) shape.AddDim(d);
-    for (int d = axis + 1; d < params.dims(); ++d) shape.AddDim(params.dim_size(d));
+    for (int d = axis + 1; d < params.dims(); ++d)
+      shape.AddDim(params.dim_size(d));
     OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     const int64_t outer = DimProduct(params.shape(), 0, axis);
     const int64_t inner = DimProduct(params.shape(), axis + 1, params.dims());

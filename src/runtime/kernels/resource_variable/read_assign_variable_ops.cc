@@ -32,15 +32,16 @@ class ReadVariableOp : public OpKernel {
 
   void Compute(OpKernelContext* ctx) override {
     OP_REQUIRES_ASSIGN(ctx, std::shared_ptr<Var> var, LookupVar(ctx));
-    OP_REQUIRES(ctx, var->dtype() == dtype_,
-                errors::InvalidArgument(
-                    "Trying to read variable with wrong dtype. Expected ",
-                    DataTypeString(dtype_), " got ",
-                    DataTypeString(var->dtype())));
+    OP_REQUIRES(
+        ctx, var->dtype() == dtype_,
+        errors::InvalidArgument(
+            "Trying to read variable with wrong dtype. Expected ",
+            DataTypeString(dtype_), " got ", DataTypeString(var->dtype())));
     Tensor value;
-    OP_REQUIRES(ctx, var->Snapshot(&value),
-                ReadError(ctx->input_handle(0),
-                          errors::FailedPrecondition("the variable has no value")));
+    OP_REQUIRES(
+        ctx, var->Snapshot(&value),
+        ReadError(ctx->input_handle(0),
+                  errors::FailedPrecondition("the variable has no value")));
     ctx->set_output(0, std::move(value));
   }
 
@@ -66,11 +67,11 @@ class AssignVariableOp : public OpKernel {
     OP_REQUIRES_ASSIGN(ctx, std::shared_ptr<Var> var,
                        ctx->resource_manager()->LookupOrCreate<Var>(
                            h.container, h.name, creator));
-    OP_REQUIRES(ctx, var->dtype() == dtype_,
-                errors::InvalidArgument(
-                    "Trying to assign variable with wrong dtype. Expected ",
-                    DataTypeString(var->dtype()), " got ",
-                    DataTypeString(dtype_)));
+    OP_REQUIRES(
+        ctx, var->dtype() == dtype_,
+        errors::InvalidArgument(
+            "Trying to assign variable with wrong dtype. Expected ",
+            DataTypeString(var->dtype()), " got ", DataTypeString(dtype_)));
     Tensor copy = value.DeepCopy();
     std::lock_guard<std::mutex> lock(var->mu());
     if (validate_shape_ && var->is_initialized_locked()) {
@@ -102,15 +103,16 @@ class AssignUpdateVariableOp : public OpKernel {
   void Compute(OpKernelContext* ctx) override {
     OP_REQUIRES_ASSIGN(ctx, std::shared_ptr<Var> var, LookupVar(ctx));
     const Tensor& update = ctx->input(1);
-    OP_REQUIRES(ctx, var->dtype() == dtype_,
-                errors::InvalidArgument(
-                    "Trying to update variable with wrong dtype. Expected ",
-                    DataTypeString(var->dtype()), " got ",
-                    DataTypeString(dtype_)));
+    OP_REQUIRES(
+        ctx, var->dtype() == dtype_,
+        errors::InvalidArgument(
+            "Trying to update variable with wrong dtype. Expected ",
+            DataTypeString(var->dtype()), " got ", DataTypeString(dtype_)));
     std::lock_guard<std::mutex> lock(var->mu());
-    OP_REQUIRES(ctx, var->is_initialized_locked(),
-                ReadError(ctx->input_handle(0),
-                          errors::FailedPrecondition("the variable has no value")));
+    OP_REQUIRES(
+        ctx, var->is_initialized_locked(),
+        ReadError(ctx->input_handle(0),
+                  errors::FailedPrecondition("the variable has no value")));
     const Tensor& params = var->tensor_locked();
     OP_REQUIRES(ctx, params.shape() == update.shape(),
                 errors::InvalidArgument(

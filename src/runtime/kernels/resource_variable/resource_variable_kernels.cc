@@ -4,8 +4,9 @@
 
 namespace tfpersist {
 
-void RegisterVarHandleKernels(KernelRegistry* r);           // var_handle_ops.cc
-void RegisterReadAssignVariableKernels(KernelRegistry* r);  // read_assign_variable_ops.cc
+void RegisterVarHandleKernels(KernelRegistry* r);  // var_handle_ops.cc
+void RegisterReadAssignVariableKernels(
+    KernelRegistry* r);  // read_assign_variable_ops.cc
 
 void RegisterResourceVariableKernels(KernelRegistry* r) {
   // VarHandleOp, VarIsInitializedOp, DestroyResourceOp

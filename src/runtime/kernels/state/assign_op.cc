@@ -19,21 +19,20 @@ class AssignOp : public OpKernel {
     const Tensor& rhs = ctx->input(1);
     // An uninitialized variable feeding `value` arrives as an empty tensor
     // (Assign allows uninitialized inputs for its ref only).
-    OP_REQUIRES(ctx, rhs.dtype() == var->dtype(),
-                errors::FailedPrecondition(
-                    "Attempting to use uninitialized value ",
-                    requested_input(1)));
+    OP_REQUIRES(
+        ctx, rhs.dtype() == var->dtype(),
+        errors::FailedPrecondition("Attempting to use uninitialized value ",
+                                   requested_input(1)));
     Tensor copy = rhs.DeepCopy();
     {
       std::lock_guard<std::mutex> lock(var->mu());
       std::optional<TensorShape> lhs = var->shape_locked();
-      OP_REQUIRES(ctx,
-                  !validate_shape_ || !lhs.has_value() || *lhs == rhs.shape(),
-                  errors::InvalidArgument(
-                      "Assign requires shapes of both tensors to match. "
-                      "lhs shape= ",
-                      lhs->DebugString(), " rhs shape= ",
-                      rhs.shape().DebugString()));
+      OP_REQUIRES(
+          ctx, !validate_shape_ || !lhs.has_value() || *lhs == rhs.shape(),
+          errors::InvalidArgument(
+              "Assign requires shapes of both tensors to match. "
+              "lhs shape= ",
+              lhs->DebugString(), " rhs shape= ", rhs.shape().DebugString()));
       var->set_tensor_locked(std::move(copy));
     }
     ctx->set_output_ref(0, var);

@@ -50,7 +50,8 @@ class IsVariableInitializedOp : public OpKernel {
   using OpKernel::OpKernel;
 
   void Compute(OpKernelContext* ctx) override {
-    ctx->set_output(0, Tensor::Scalar<bool>(ctx->input_ref(0)->IsInitialized()));
+    ctx->set_output(0,
+                    Tensor::Scalar<bool>(ctx->input_ref(0)->IsInitialized()));
   }
 };
 

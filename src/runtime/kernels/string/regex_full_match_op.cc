@@ -24,7 +24,8 @@ class StaticRegexFullMatchOp : public OpKernel {
 
   void Compute(OpKernelContext* ctx) override {
     const Tensor& input = ctx->input(0);
-    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, input.shape()));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out,
+                       ctx->allocate_output(0, input.shape()));
     const std::string* src = input.data<std::string>();
     bool* dst = out->data<bool>();
     for (int64_t i = 0; i < input.NumElements(); ++i) {

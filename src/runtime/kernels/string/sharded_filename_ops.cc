@@ -38,7 +38,9 @@ class ShardedFilespecOp : public OpKernel {
     OP_REQUIRES_OK(ctx, RequireScalar(ctx, 0, "basename"));
     OP_REQUIRES_OK(ctx, RequireScalar(ctx, 1, "num_shards"));
     char suffix[64];
-    std::snprintf(suffix, sizeof(suffix), "-????" "?-of-%05d",  // no trigraph
+    std::snprintf(suffix, sizeof(suffix),
+                  "-????"
+                  "?-of-%05d",  // no trigraph
                   ctx->input(1).scalar<int32_t>());
     ctx->set_output(0, Tensor::Scalar<std::string>(
                            ctx->input(0).scalar<std::string>() + suffix));

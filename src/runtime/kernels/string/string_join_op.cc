@@ -19,10 +19,9 @@ class StringJoinOp : public OpKernel {
       if (t.dims() == 0) continue;
       if (shape_source == nullptr) shape_source = &t;
       OP_REQUIRES(ctx, t.shape() == shape_source->shape(),
-                  errors::InvalidArgument(
-                      "Input shapes do not match: ",
-                      shape_source->shape().DebugString(), " vs. ",
-                      t.shape().DebugString()));
+                  errors::InvalidArgument("Input shapes do not match: ",
+                                          shape_source->shape().DebugString(),
+                                          " vs. ", t.shape().DebugString()));
     }
     TensorShape shape = shape_source ? shape_source->shape() : TensorShape();
     OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));

@@ -4,9 +4,10 @@
 
 namespace tfpersist {
 
-void RegisterStringJoinKernels(KernelRegistry* r);       // string_join_op.cc
-void RegisterRegexKernels(KernelRegistry* r);            // regex_full_match_op.cc
-void RegisterShardedFilenameKernels(KernelRegistry* r);  // sharded_filename_ops.cc
+void RegisterStringJoinKernels(KernelRegistry* r);  // string_join_op.cc
+void RegisterRegexKernels(KernelRegistry* r);       // regex_full_match_op.cc
+void RegisterShardedFilenameKernels(
+    KernelRegistry* r);  // sharded_filename_ops.cc
 
 void RegisterStringKernels(KernelRegistry* r) {
   RegisterStringJoinKernels(r);       // StringJoin

@@ -15,7 +15,9 @@ using ::tfpersist::testing::TensorEq;
 
 KernelTester VariableV2(ResourceMgr* rm, const std::string& name) {
   KernelTester t("VariableV2");
-  t.Name(name).WithResourceMgr(rm).Attr("dtype", DT_FLOAT)
+  t.Name(name)
+      .WithResourceMgr(rm)
+      .Attr("dtype", DT_FLOAT)
       .Attr("shape", PartialTensorShape({2}));
   return t;
 }
@@ -35,8 +37,11 @@ TEST(VariableV2Test, CreatesUninitializedVarKeyedByNodeName) {
 
 TEST(VariableV2Test, SharedNameAndContainer) {
   ResourceMgr rm;
-  TFP_ASSERT_OK(VariableV2(&rm, "v1").Attr("shared_name", "shared")
-                    .Attr("container", "c").RunValues().status);
+  TFP_ASSERT_OK(VariableV2(&rm, "v1")
+                    .Attr("shared_name", "shared")
+                    .Attr("container", "c")
+                    .RunValues()
+                    .status);
   TFP_EXPECT_OK(rm.Lookup<Var>("c", "shared").status());
   EXPECT_THAT(rm.Lookup<Var>(kDefaultContainer, "v1"),
               StatusIs(StatusCode::kNotFound, HasSubstr("localhost/v1")));
@@ -46,20 +51,21 @@ TEST(VariableV2Test, DtypeClashWithExistingVariable) {
   ResourceMgr rm;
   TFP_ASSERT_OK(VariableV2(&rm, "v").RunValues().status);
   KernelRun run = VariableV2(&rm, "v").Attr("dtype", DT_INT32).RunValues();
-  EXPECT_THAT(run.status, StatusIs(StatusCode::kInvalidArgument,
-                                   HasSubstr("already exists with dtype float")));
+  EXPECT_THAT(run.status,
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("already exists with dtype float")));
 }
 
 TEST(IsVariableInitializedTest, FalseThenTrue) {
   auto var = std::make_shared<Var>(DT_FLOAT);
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor before,
-                           KernelTester("IsVariableInitialized").RefInput(var)
-                               .RunOutput());
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor before,
+      KernelTester("IsVariableInitialized").RefInput(var).RunOutput());
   EXPECT_THAT(before, TensorEq(Tensor::Scalar<bool>(false)));
   var->Set(Tensor::FromVector<float>({1}));
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor after,
-                           KernelTester("IsVariableInitialized").RefInput(var)
-                               .RunOutput());
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor after,
+      KernelTester("IsVariableInitialized").RefInput(var).RunOutput());
   EXPECT_THAT(after, TensorEq(Tensor::Scalar<bool>(true)));
 }
 

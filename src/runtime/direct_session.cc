@@ -1,0 +1,138 @@
+#include "runtime/direct_session.h"
+
+#include <set>
+
+#include "runtime/executor.h"
+#include "runtime/kernel_registry.h"
+
+namespace tfpersist {
+
+StatusOr<std::unique_ptr<Session>> Session::Create(
+    const tensorflow::GraphDef& graph, const SessionOptions& options) {
+  TFP_ASSIGN_OR_RETURN(std::unique_ptr<DirectSession> session,
+                       DirectSession::Create(graph, options));
+  return std::unique_ptr<Session>(std::move(session));
+}
+
+DirectSession::DirectSession(const SessionOptions& options)
+    : options_(options),
+      env_(options.env != nullptr ? options.env : Env::Default()),
+      device_(std::make_unique<CpuDevice>(options.intra_op_threads)) {}
+
+StatusOr<std::unique_ptr<DirectSession>> DirectSession::Create(
+    const tensorflow::GraphDef& graph, const SessionOptions& options) {
+  std::unique_ptr<DirectSession> session(new DirectSession(options));
+  TFP_RETURN_IF_ERROR(session->SetGraph(graph));
+  return session;
+}
+
+// REQUIRES: graph_mu_ held exclusively (or construction).
+Status DirectSession::SetGraph(const tensorflow::GraphDef& graph_def) {
+  TFP_ASSIGN_OR_RETURN(std::unique_ptr<Graph> graph,
+                       Graph::FromGraphDef(graph_def, &options_.extra_ops));
+  graph_ = std::move(graph);
+  graph_def_ = graph_->ToGraphDef();
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  plans_.clear();  // they point into the old Graph
+  return OkStatus();
+}
+
+Status DirectSession::Extend(const tensorflow::GraphDef& graph) {
+  std::unique_lock<std::shared_mutex> lock(graph_mu_);
+  if (closed_) return errors::Cancelled("Session has been closed.");
+  tensorflow::GraphDef merged = graph_def_;
+  std::set<std::string> added;
+  for (const tensorflow::NodeDef& node : graph.node()) {
+    if (graph_->FindNode(node.name()) != nullptr ||
+        !added.insert(node.name()).second) {
+      return errors::AlreadyExists("Extend: node '", node.name(),
+                                   "' already exists in the graph");
+    }
+    *merged.add_node() = node;
+  }
+  if (merged.node_size() == graph.node_size() && graph.has_versions()) {
+    *merged.mutable_versions() = graph.versions();
+  }
+  for (const auto& f : graph.library().function()) {
+    *merged.mutable_library()->add_function() = f;
+  }
+  return SetGraph(merged);
+}
+
+Status DirectSession::Close() {
+  std::unique_lock<std::shared_mutex> lock(graph_mu_);
+  closed_ = true;
+  resources_.Clear();
+  std::lock_guard<std::mutex> cache_lock(cache_mu_);
+  plans_.clear();
+  kernels_.clear();
+  return OkStatus();
+}
+
+StatusOr<std::shared_ptr<const ExecPlan>> DirectSession::GetPlan(
+    const std::vector<std::string>& feeds,
+    const std::vector<std::string>& fetches,
+    const std::vector<std::string>& targets) {
+  std::string key;
+  for (const auto* list : {&feeds, &fetches, &targets}) {
+    for (const std::string& s : *list) key += s + '\x01';
+    key += '\x02';
+  }
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    auto it = plans_.find(key);
+    if (it != plans_.end()) return it->second;
+  }
+  TFP_ASSIGN_OR_RETURN(std::unique_ptr<ExecPlan> built,
+                       ExecPlan::Build(*graph_, feeds, fetches, targets));
+  std::shared_ptr<const ExecPlan> plan(std::move(built));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  return plans_.emplace(key, plan).first->second;
+}
+
+StatusOr<OpKernel*> DirectSession::GetKernel(const Node& node) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = kernels_.find(node.name());
+  if (it == kernels_.end()) {
+    it = kernels_
+             .emplace(node.name(), KernelRegistry::Global()->CreateKernel(
+                                       node.def(), node.op_def(), env_))
+             .first;
+  }
+  if (!it->second.ok()) return it->second.status();
+  return it->second->get();
+}
+
+Status DirectSession::Run(
+    const std::vector<std::pair<std::string, Tensor>>& feeds,
+    const std::vector<std::string>& fetches,
+    const std::vector<std::string>& targets, std::vector<Tensor>* outputs) {
+  std::shared_lock<std::shared_mutex> lock(graph_mu_);
+  if (closed_) return errors::Cancelled("Session has been closed.");
+  if (outputs == nullptr && !fetches.empty()) {
+    return errors::InvalidArgument("Run: outputs is null but ", fetches.size(),
+                                   " fetches were given");
+  }
+  std::vector<std::string> feed_names;
+  std::vector<Tensor> feed_values;
+  for (const auto& [name, value] : feeds) {
+    feed_names.push_back(name);
+    feed_values.push_back(value);
+  }
+  TFP_ASSIGN_OR_RETURN(std::shared_ptr<const ExecPlan> plan,
+                       GetPlan(feed_names, fetches, targets));
+  for (size_t i = 0; i < feed_values.size(); ++i) {
+    TFP_RETURN_IF_ERROR(plan->CheckFeed(static_cast<int>(i), feed_values[i]));
+  }
+  ExecutorParams params;
+  params.env = env_;
+  params.resource_manager = &resources_;
+  params.eigen_device = device_->eigen_device();
+  params.get_kernel = [this](const Node& n) { return GetKernel(n); };
+  std::vector<Tensor> fetched;
+  TFP_RETURN_IF_ERROR(ExecutePlan(*plan, params, feed_values, &fetched));
+  if (outputs != nullptr) *outputs = std::move(fetched);
+  return OkStatus();
+}
+
+}  // namespace tfpersist

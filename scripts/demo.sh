@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every example program in order, from the repository root, writing
+# their files to demo_output/. Usage: scripts/demo.sh BUILD_DIR
+# Later examples append their line to EXAMPLES below.
+set -euo pipefail
+
+BUILD_DIR=${1:?usage: scripts/demo.sh BUILD_DIR}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$ROOT/$BUILD_DIR" ;; esac
+cd "$ROOT"
+mkdir -p demo_output
+
+# name: what it shows
+EXAMPLES=(
+  "variables_add: TF1 variables, the uninitialized-value error, then v1 + v2"
+)
+
+for entry in "${EXAMPLES[@]}"; do
+  name=${entry%%:*}
+  echo "=== example_${name} —${entry#*:} ==="
+  "$BUILD_DIR/examples/example_${name}" demo_output
+  echo
+done

@@ -13,6 +13,8 @@ mkdir -p demo_output
 # name: what it shows
 EXAMPLES=(
   "variables_add: TF1 variables, the uninitialized-value error, then v1 + v2"
+  "freeze_add: freeze model.ckpt (v1/v2/add) to model.pb, import it under Net, run Net/add:0"
+  "feed_batch: a placeholder graph frozen, imported with input_map and run on a fed batch"
 )
 
 for entry in "${EXAMPLES[@]}"; do

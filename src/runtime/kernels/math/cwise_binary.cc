@@ -52,7 +52,7 @@ std::vector<int64_t> Strides(const std::vector<int64_t>& dims,
 Status BinaryBroadcast::Init(const TensorShape& x, const TensorShape& y) {
   TFP_ASSIGN_OR_RETURN(reference::Dims out,
                        reference::BroadcastShape(x.dim_sizes(), y.dim_sizes()));
-  out_shape_ = TensorShape(out);
+  TFP_ASSIGN_OR_RETURN(out_shape_, TensorShape::Build(out));
   std::vector<int64_t> dims;
   std::vector<bool> has_x, has_y;
   Collapse(x, y, out, &dims, &has_x, &has_y);

@@ -40,8 +40,9 @@ class MatMulOp : public OpKernel {
                 errors::InvalidArgument("Matrix size-incompatible: In[0]: ",
                                         a.shape().DebugString(),
                                         ", In[1]: ", b.shape().DebugString()));
-    OP_REQUIRES_ASSIGN(ctx, Tensor * out,
-                       ctx->allocate_output(0, TensorShape({m, n})));
+    OP_REQUIRES_ASSIGN(ctx, TensorShape shape,
+                       TensorShape::Build(std::vector<int64_t>{m, n}));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     DispatchDType(MatMulTypes{}, a.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;
       Gemm<T>(ctx, a.data<T>(), b.data<T>(), out->data<T>(), m, k, n,
@@ -85,8 +86,8 @@ class BatchMatMulV2Op : public OpKernel {
     reference::Dims out_dims = batch;
     out_dims.push_back(m);
     out_dims.push_back(n);
-    OP_REQUIRES_ASSIGN(ctx, Tensor * out,
-                       ctx->allocate_output(0, TensorShape(out_dims)));
+    OP_REQUIRES_ASSIGN(ctx, TensorShape shape, TensorShape::Build(out_dims));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     DispatchDType(MatMulTypes{}, x.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;
       Run<T>(ctx, x.data<T>(), xb, y.data<T>(), yb, batch, m, k, n,

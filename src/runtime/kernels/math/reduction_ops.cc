@@ -110,6 +110,27 @@ void RunReduction(const OpKernelContext* ctx, ReduceOp op, const ReducePlan& p,
   }
 }
 
+// One flag per input axis: reduced or not. `indices` is a scalar or vector
+// of int32/int64 axes in [-rank, rank) (duplicates allowed).
+Status ReducedAxes(const Tensor& indices, int rank, std::vector<bool>* reduce) {
+  if (indices.dims() > 1) {
+    return errors::InvalidArgument(
+        "Invalid reduction indices: must be a scalar or a vector, got shape ",
+        indices.shape().DebugString());
+  }
+  TFP_ASSIGN_OR_RETURN(std::vector<int64_t> axes,
+                       ReadIndexTensor(indices, "reduction_indices"));
+  reduce->assign(rank, false);
+  for (int64_t a : axes) {
+    if (a < -rank || a >= rank) {
+      return errors::InvalidArgument("Invalid reduction dimension (", a,
+                                     " for input with ", rank, " dimension(s)");
+    }
+    (*reduce)[a < 0 ? a + rank : a] = true;
+  }
+  return OkStatus();
+}
+
 template <ReduceOp kOp, typename Types>
 class ReductionOp : public OpKernel {
  public:
@@ -120,29 +141,18 @@ class ReductionOp : public OpKernel {
 
   void Compute(OpKernelContext* ctx) override {
     const Tensor& x = ctx->input(0);
-    OP_REQUIRES_ASSIGN(ctx, std::vector<int64_t> axes,
-                       ReadIndexTensor(ctx->input(1), "reduction_indices"));
-    OP_REQUIRES(ctx, ctx->input(1).dims() <= 1,
-                errors::InvalidArgument(
-                    "Invalid reduction indices: must be a scalar or a vector, "
-                    "got shape ",
-                    ctx->input(1).shape().DebugString()));
-    std::vector<bool> reduce(x.dims(), false);
-    for (int64_t a : axes) {
-      OP_REQUIRES(ctx, a >= -x.dims() && a < x.dims(),
-                  errors::InvalidArgument("Invalid reduction dimension (", a,
-                                          " for input with ", x.dims(),
-                                          " dimension(s)"));
-      reduce[a < 0 ? a + x.dims() : a] = true;
-    }
-    TensorShape out_shape;
+    std::vector<bool> reduce;
+    OP_REQUIRES_OK(ctx, ReducedAxes(ctx->input(1), x.dims(), &reduce));
+    std::vector<int64_t> out_dims;
     for (int d = 0; d < x.dims(); ++d) {
       if (!reduce[d]) {
-        out_shape.AddDim(x.dim_size(d));
+        out_dims.push_back(x.dim_size(d));
       } else if (keep_dims_) {
-        out_shape.AddDim(1);
+        out_dims.push_back(1);
       }
     }
+    OP_REQUIRES_ASSIGN(ctx, TensorShape out_shape,
+                       TensorShape::Build(out_dims));
     OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, out_shape));
     if (out->NumElements() == 0) return;
     const ReducePlan plan = PlanReduction(x.shape(), reduce);

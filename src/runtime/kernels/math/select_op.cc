@@ -55,8 +55,8 @@ void SelectStrided(const std::vector<int64_t>& dims, const bool* cond,
 void RunSelect(OpKernelContext* ctx, const Tensor& cond, const Tensor& t,
                const Tensor& e, const std::vector<int64_t>& cond_dims,
                const std::vector<int64_t>& out_dims) {
-  OP_REQUIRES_ASSIGN(ctx, Tensor * out,
-                     ctx->allocate_output(0, TensorShape(out_dims)));
+  OP_REQUIRES_ASSIGN(ctx, TensorShape shape, TensorShape::Build(out_dims));
+  OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
   if (out->NumElements() == 0) return;
   const auto cs = BroadcastStrides(cond_dims, out_dims);
   const auto ts = BroadcastStrides(t.shape().dim_sizes(), out_dims);

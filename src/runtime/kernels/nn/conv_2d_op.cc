@@ -122,9 +122,8 @@ class Conv2DOp : public OpKernel {
                        MakeGeometry(attrs_, input.shape(), filter.dim_size(0),
                                     filter.dim_size(1)));
     const int64_t out_c = filter.dim_size(3);
-    OP_REQUIRES_ASSIGN(ctx, Tensor * out,
-                       ctx->allocate_output(
-                           0, TensorShape({g.batch, g.out_h, g.out_w, out_c})));
+    OP_REQUIRES_ASSIGN(ctx, TensorShape shape, OutputShape(g, out_c));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     if (out->NumElements() == 0) return;
     DispatchDType(ConvTypes{}, input.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;

@@ -92,10 +92,12 @@ class DepthwiseConv2dNativeOp : public OpKernel {
                        MakeGeometry(attrs_, input.shape(), filter.dim_size(0),
                                     filter.dim_size(1)));
     const int64_t mult = filter.dim_size(3);
-    OP_REQUIRES_ASSIGN(
-        ctx, Tensor * out,
-        ctx->allocate_output(
-            0, TensorShape({g.batch, g.out_h, g.out_w, g.in_c * mult})));
+    int64_t out_c;
+    OP_REQUIRES(ctx, !__builtin_mul_overflow(g.in_c, mult, &out_c),
+                errors::InvalidArgument("Output depth ", g.in_c, " * ", mult,
+                                        " overflows"));
+    OP_REQUIRES_ASSIGN(ctx, TensorShape shape, OutputShape(g, out_c));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     if (out->NumElements() == 0) return;
     DispatchDType(FloatTypes{}, input.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;

@@ -85,9 +85,8 @@ class PoolOp : public OpKernel {
     OP_REQUIRES_ASSIGN(
         ctx, ConvGeometry g,
         MakeGeometry(attrs_, input.shape(), attrs_.ksize[1], attrs_.ksize[2]));
-    OP_REQUIRES_ASSIGN(ctx, Tensor * out,
-                       ctx->allocate_output(0, TensorShape({g.batch, g.out_h,
-                                                            g.out_w, g.in_c})));
+    OP_REQUIRES_ASSIGN(ctx, TensorShape shape, OutputShape(g, g.in_c));
+    OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
     if (out->NumElements() == 0) return;
     DispatchDType(Types{}, input.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;

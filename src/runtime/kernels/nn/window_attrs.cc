@@ -134,4 +134,10 @@ StatusOr<reference::ConvGeometry> MakeGeometry(const WindowAttrs& a,
   return g;
 }
 
+StatusOr<TensorShape> OutputShape(const reference::ConvGeometry& g,
+                                  int64_t depth) {
+  return TensorShape::Build(
+      std::vector<int64_t>{g.batch, g.out_h, g.out_w, depth});
+}
+
 }  // namespace tfpersist

@@ -46,6 +46,11 @@ StatusOr<reference::ConvGeometry> MakeGeometry(const WindowAttrs& attrs,
                                                int64_t filter_h,
                                                int64_t filter_w);
 
+// The NHWC output shape [batch, out_h, out_w, depth]; INVALID_ARGUMENT if
+// its element count overflows.
+StatusOr<TensorShape> OutputShape(const reference::ConvGeometry& g,
+                                  int64_t depth);
+
 }  // namespace tfpersist
 
 #endif  // TFPERSIST_RUNTIME_KERNELS_NN_WINDOW_ATTRS_H_

@@ -36,7 +36,8 @@ struct WindowDim {
 };
 
 // INVALID_ARGUMENT with TF's messages for a non-positive stride, a dilation
-// below 1, negative explicit pads or a negative output size.
+// below 1, negative explicit pads or a negative output size, and when the
+// arithmetic would overflow int64 (hostile attrs or zero-sized filters).
 inline StatusOr<WindowDim> ComputeWindow(int64_t in, int64_t k, int64_t stride,
                                          int64_t dilation, Padding padding,
                                          int64_t explicit_before = 0,
@@ -48,7 +49,15 @@ inline StatusOr<WindowDim> ComputeWindow(int64_t in, int64_t k, int64_t stride,
     return errors::InvalidArgument("Dilation rate must be >= 1, but got ",
                                    dilation);
   }
-  const int64_t ke = (k - 1) * dilation + 1;
+  int64_t ke, padded;
+  if (k < 0 || in < 0 || __builtin_mul_overflow(k - 1, dilation, &ke) ||
+      __builtin_add_overflow(ke, 1, &ke) ||
+      __builtin_add_overflow(in, explicit_before, &padded) ||
+      __builtin_add_overflow(padded, explicit_after, &padded) ||
+      __builtin_add_overflow(padded, stride, &padded)) {
+    return errors::InvalidArgument("Window size overflows: input ", in,
+                                   ", filter ", k, ", dilation ", dilation);
+  }
   WindowDim w;
   switch (padding) {
     case Padding::kValid:
@@ -68,7 +77,7 @@ inline StatusOr<WindowDim> ComputeWindow(int64_t in, int64_t k, int64_t stride,
             "Explicit padding must be non-negative, but got ", explicit_before,
             " and ", explicit_after);
       }
-      w.out = (in + explicit_before + explicit_after - ke + stride) / stride;
+      w.out = (padded - ke) / stride;  // padded = in + pads + stride
       w.pad_before = explicit_before;
       w.pad_after = explicit_after;
       break;

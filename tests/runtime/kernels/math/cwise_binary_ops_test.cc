@@ -167,6 +167,26 @@ TEST(CwiseBinaryOpsTest, EqualWithoutShapeErrorGivesScalar) {
   }
 }
 
+TEST(CwiseBinaryOpsTest, HostileEmptyShapesDoNotOverflow) {
+  // Zero elements each, but the broadcast shape's count overflows int64.
+  const int64_t big = int64_t{1} << 40;
+  EXPECT_THAT(KernelTester("Add")
+                  .Input(Tensor(DT_FLOAT, TensorShape({big, 1, 0})))
+                  .Input(Tensor(DT_FLOAT, TensorShape({1, big, 0})))
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("overflow")));
+  EXPECT_THAT(KernelTester("MatMul")
+                  .Input(Tensor(DT_FLOAT, TensorShape({big, 0})))
+                  .Input(Tensor(DT_FLOAT, TensorShape({0, big})))
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("overflow")));
+  EXPECT_THAT(KernelTester("Sum")
+                  .Input(Tensor(DT_FLOAT, TensorShape({big, 0, big})))
+                  .ScalarInput<int32_t>(1)
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("overflow")));
+}
+
 TEST(CwiseBinaryOpsTest, HandCheckedValues) {
   TFP_ASSERT_OK_AND_ASSIGN(Tensor z, KernelTester("FloorMod")
                                          .Input<int32_t>({7, -7, 7, -7})

@@ -188,6 +188,17 @@ TEST(Conv2DOpTest, Errors) {
                   .Run(),
               StatusIs(StatusCode::kInvalidArgument,
                        HasSubstr("explicit_paddings attribute must be empty")));
+  const int64_t huge = int64_t{1} << 62;
+  EXPECT_THAT(KernelTester("Conv2D")
+                  .Attr("strides", std::vector<int64_t>{1, 1, 1, 1})
+                  .Attr("padding", "EXPLICIT")
+                  .Attr("explicit_paddings",
+                        std::vector<int64_t>{0, 0, huge, huge, 0, 0, 0, 0})
+                  .Input(in)
+                  .Input(RandomTensor<float>({2, 2, 3, 1}, 4))
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("Window size overflows")));
   EXPECT_THAT(KernelTester("Conv2D")
                   .Attr("strides", std::vector<int64_t>{1, 1, 1, 1})
                   .Attr("padding", "VALID")

@@ -72,6 +72,9 @@ TEST(WindowTest, Errors) {
   EXPECT_THAT(ComputeWindow(5, 3, 1, 0, Padding::kSame),
               StatusIs(StatusCode::kInvalidArgument,
                        "Dilation rate must be >= 1, but got 0"));
+  EXPECT_THAT(ComputeWindow(5, int64_t{1} << 62, 1, 4, Padding::kValid),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("Window size overflows")));
   EXPECT_THAT(ParsePadding("FULL"),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("FULL")));
   TFP_ASSERT_OK_AND_ASSIGN(Padding p, ParsePadding("EXPLICIT"));

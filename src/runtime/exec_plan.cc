@@ -28,11 +28,32 @@ std::optional<PartialTensorShape> PlaceholderShape(const Graph& graph,
 }
 
 ExecPlan::Kind KindOf(const Node& n) {
+  using Kind = ExecPlan::Kind;
   const std::string& op = n.op();
-  if (op == "Switch" || op == "RefSwitch") return ExecPlan::Kind::kSwitch;
-  if (op == "Merge" || op == "RefMerge") return ExecPlan::Kind::kMerge;
-  if (op == "ControlTrigger") return ExecPlan::Kind::kControlTrigger;
-  return ExecPlan::Kind::kNormal;
+  if (op == "Switch" || op == "RefSwitch") return Kind::kSwitch;
+  if (op == "Merge" || op == "RefMerge") return Kind::kMerge;
+  if (op == "ControlTrigger") return Kind::kControlTrigger;
+  if (op == "Enter" || op == "RefEnter") return Kind::kEnter;
+  if (op == "Exit" || op == "RefExit") return Kind::kExit;
+  if (op == "NextIteration" || op == "RefNextIteration") {
+    return Kind::kNextIteration;
+  }
+  return Kind::kNormal;
+}
+
+// Fills an item's kind and, for Enter, its frame attrs.
+ExecPlan::Item MakeItem(const Node* n) {
+  ExecPlan::Item item;
+  item.node = n;
+  item.kind = KindOf(*n);
+  item.num_control = static_cast<int>(n->control_inputs().size());
+  if (item.kind == ExecPlan::Kind::kEnter) {
+    auto frame = GetStringAttr(n->def(), "frame_name");
+    item.frame_name = frame.ok() ? *frame : "";
+    auto constant = GetBoolAttr(n->def(), "is_constant");
+    item.is_constant = constant.ok() && *constant;
+  }
+  return item;
 }
 
 }  // namespace
@@ -155,7 +176,7 @@ void ExecPlan::BuildItems(const Graph& graph, const std::vector<int>& ids) {
   for (int id : ids) {
     item_of_node_[id] = static_cast<int>(items_.size());
     const Node* n = graph.nodes()[id];
-    items_.push_back({n, KindOf(*n), 0, {}, {}});
+    items_.push_back(MakeItem(n));
   }
   for (int i = 0; i < static_cast<int>(items_.size()); ++i) {
     Item& item = items_[i];
@@ -182,31 +203,30 @@ void ExecPlan::BuildItems(const Graph& graph, const std::vector<int>& ids) {
   }
 }
 
+// Kahn's algorithm without the loop back edges (out of NextIteration), which
+// TF graphs may have; any other cycle is an error.
 Status ExecPlan::CheckAcyclic() const {
   std::vector<int> pending(items_.size());
   for (size_t i = 0; i < items_.size(); ++i) pending[i] = items_[i].num_pending;
-  std::deque<int> ready(initial_ready_.begin(), initial_ready_.end());
+  for (const Item& item : items_) {
+    if (item.kind != Kind::kNextIteration) continue;
+    for (const Edge& e : item.out_edges) --pending[e.dst];
+  }
+  std::deque<int> ready;
+  for (size_t i = 0; i < items_.size(); ++i) {
+    if (pending[i] == 0) ready.push_back(static_cast<int>(i));
+  }
   size_t done = 0;
   while (!ready.empty()) {
     int i = ready.front();
     ready.pop_front();
     ++done;
+    if (items_[i].kind == Kind::kNextIteration) continue;
     for (const Edge& e : items_[i].out_edges) {
       if (--pending[e.dst] == 0) ready.push_back(e.dst);
     }
   }
   if (done == items_.size()) return OkStatus();
-  for (size_t i = 0; i < items_.size(); ++i) {
-    if (pending[i] == 0) continue;
-    const Node* n = items_[i].node;
-    if (n->op() == "NextIteration" || n->op() == "Enter" ||
-        n->op() == "Merge") {
-      return errors::Unimplemented(
-          "while loops (Enter/Exit/NextIteration) are not supported yet: "
-          "node '",
-          n->name(), "' (op ", n->op(), ") is on a loop");
-    }
-  }
   for (size_t i = 0; i < items_.size(); ++i) {
     if (pending[i] > 0) {
       return errors::InvalidArgument("Graph has a cycle through node '",

@@ -36,13 +36,27 @@ class ExecPlan {
     int dst;
     int dst_input;
   };
-  // How an item behaves with dead inputs.
-  enum class Kind { kNormal, kSwitch, kMerge, kControlTrigger };
+  // How the executor treats an item: dead inputs (Switch, Merge,
+  // ControlTrigger) and while-loop frames (Enter, Exit, NextIteration).
+  enum class Kind {
+    kNormal,
+    kSwitch,
+    kMerge,
+    kControlTrigger,
+    kEnter,
+    kExit,
+    kNextIteration
+  };
   struct Item {
-    const Node* node;  // owned by the Graph the plan was built from
+    const Node* node = nullptr;  // owned by the Graph the plan was built from
     Kind kind = Kind::kNormal;
     // Inputs (data not fed + control) to wait for before running.
     int num_pending = 0;
+    // Control inputs (Merge waits for these plus one live data input).
+    int num_control = 0;
+    // Enter: the child frame's name and whether the value is loop-invariant.
+    std::string frame_name;
+    bool is_constant = false;
     std::vector<Edge> out_edges;
     // Per data input: the feed index that supplies it, or -1.
     std::vector<int> fed_inputs;

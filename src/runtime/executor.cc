@@ -1,88 +1,60 @@
 #include "runtime/executor.h"
 
-#include <deque>
+#include "runtime/executor_state.h"
 
 namespace tfpersist {
-namespace {
 
 using Kind = ExecPlan::Kind;
 
-// Per-item state of one run.
-struct ItemState {
-  std::vector<TensorValue> inputs;
-  std::vector<bool> dead;  // per data input
-  bool control_dead = false;
-  int pending = 0;
-};
-
-// A fetched value as it left its node.
-struct Captured {
-  TensorValue value;
-  bool dead = false;
-  bool set = false;
-};
-
-class RunState {
- public:
-  RunState(const ExecPlan& plan, const ExecutorParams& params,
-           const std::vector<Tensor>& feeds);
-  Status Run();
-  Status CollectFetches(const std::vector<Tensor>& feeds,
-                        std::vector<Tensor>* out) const;
-
- private:
-  bool IsDead(int i) const;
-  Status Process(int i);
-  Status Compute(int i, std::vector<TensorValue>* outputs,
-                 std::vector<bool>* out_dead);
-  void Propagate(int i, const std::vector<TensorValue>& outputs,
-                 const std::vector<bool>& out_dead, bool node_dead);
-
-  const ExecPlan& plan_;
-  const ExecutorParams& params_;
-  std::vector<ItemState> states_;
-  std::vector<Captured> captured_;
-  std::deque<int> ready_;
-};
-
 RunState::RunState(const ExecPlan& plan, const ExecutorParams& params,
                    const std::vector<Tensor>& feeds)
-    : plan_(plan), params_(params), captured_(plan.fetches().size()) {
-  states_.resize(plan.items().size());
-  for (size_t i = 0; i < states_.size(); ++i) {
-    const ExecPlan::Item& item = plan.items()[i];
-    ItemState& s = states_[i];
-    const int n = item.node->num_inputs();
-    s.inputs.resize(n);
-    s.dead.assign(n, false);
-    s.pending = item.num_pending;
-    for (int k = 0; k < n; ++k) {
-      int feed = item.fed_inputs[k];
-      if (feed >= 0) s.inputs[k] = TensorValue::OfTensor(feeds[feed]);
-    }
+    : plan_(plan),
+      params_(params),
+      feeds_(feeds),
+      captured_(plan.fetches().size()) {
+  root_.iterations.emplace_back();
+  for (int i : plan.initial_ready()) {
+    GetState(&root_, 0, i).started = true;
+    ready_.push_back({i, &root_, 0});
   }
-  ready_.assign(plan.initial_ready().begin(), plan.initial_ready().end());
+}
+
+ItemState& RunState::GetState(Frame* frame, int64_t iter, int item_index) {
+  auto& states = frame->iterations[iter];
+  auto it = states.find(item_index);
+  if (it != states.end()) return it->second;
+  const ExecPlan::Item& item = plan_.items()[item_index];
+  ItemState& s = states[item_index];
+  const int n = item.node->num_inputs();
+  s.inputs.resize(n);
+  s.dead.assign(n, item.kind == Kind::kMerge);
+  s.pending = item.num_pending;
+  s.control_pending = item.num_control;
+  for (int k = 0; k < n; ++k) {
+    int feed = item.fed_inputs[k];
+    if (feed < 0) continue;
+    s.inputs[k] = TensorValue::OfTensor(feeds_[feed]);
+    s.dead[k] = false;
+    s.has_live = true;
+  }
+  return s;
 }
 
 Status RunState::Run() {
   while (!ready_.empty()) {
-    int i = ready_.front();
+    Task t = ready_.front();
     ready_.pop_front();
-    TFP_RETURN_IF_ERROR(Process(i));
+    TFP_RETURN_IF_ERROR(Process(t));
   }
   return OkStatus();
 }
 
-bool RunState::IsDead(int i) const {
-  const ItemState& s = states_[i];
-  switch (plan_.items()[i].kind) {
+bool RunState::IsDead(const ExecPlan::Item& item, const ItemState& s) const {
+  switch (item.kind) {
     case Kind::kControlTrigger:
       return false;
     case Kind::kMerge:
-      for (bool d : s.dead) {
-        if (!d) return false;
-      }
-      return true;
+      return !s.has_live;
     default:
       if (s.control_dead) return true;
       for (bool d : s.dead) {
@@ -92,30 +64,34 @@ bool RunState::IsDead(int i) const {
   }
 }
 
-Status RunState::Process(int i) {
-  const int num_outputs = plan_.items()[i].node->num_outputs();
+Status RunState::Process(const Task& t) {
+  const ExecPlan::Item& item = plan_.items()[t.item];
+  const int num_outputs = item.node->num_outputs();
   std::vector<TensorValue> outputs(num_outputs);
   std::vector<bool> out_dead(num_outputs, true);
-  const bool dead = IsDead(i);
-  if (!dead) TFP_RETURN_IF_ERROR(Compute(i, &outputs, &out_dead));
-  Propagate(i, outputs, out_dead, dead);
-  return OkStatus();
+  bool dead;
+  {
+    ItemState& s = GetState(t.frame, t.iter, t.item);
+    dead = IsDead(item, s);
+    if (!dead) TFP_RETURN_IF_ERROR(Compute(item, &s, &outputs, &out_dead));
+    if (item.kind != Kind::kMerge) t.frame->iterations[t.iter].erase(t.item);
+  }
+  return Propagate(t, outputs, out_dead, dead);
 }
 
-Status RunState::Compute(int i, std::vector<TensorValue>* outputs,
+Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
+                         std::vector<TensorValue>* outputs,
                          std::vector<bool>* out_dead) {
-  const ExecPlan::Item& item = plan_.items()[i];
-  ItemState& s = states_[i];
   TFP_ASSIGN_OR_RETURN(OpKernel * kernel, params_.get_kernel(*item.node));
   for (int k = 0; k < kernel->num_inputs(); ++k) {
-    if (s.dead[k]) continue;
-    Status st = PrepareInputValue(*kernel, k, &s.inputs[k]);
+    if (s->dead[k]) continue;
+    Status st = PrepareInputValue(*kernel, k, &s->inputs[k]);
     if (!st.ok()) return AttachNodeName(st, kernel->name());
   }
   OpKernelContext::Params p;
   p.op_kernel = kernel;
-  p.inputs = &s.inputs;
-  p.input_dead = &s.dead;
+  p.inputs = &s->inputs;
+  p.input_dead = &s->dead;
   p.env = params_.env;
   p.resource_manager = params_.resource_manager;
   p.eigen_device = params_.eigen_device;
@@ -127,43 +103,142 @@ Status RunState::Compute(int i, std::vector<TensorValue>* outputs,
     (*out_dead)[k] = !ctx.output_is_set(k);
     if (ctx.output_is_set(k)) (*outputs)[k] = std::move(*ctx.mutable_output(k));
   }
-  s.inputs.clear();  // release input tensors early
+  s->inputs.clear();  // release input tensors early
   return OkStatus();
 }
 
-void RunState::Propagate(int i, const std::vector<TensorValue>& outputs,
-                         const std::vector<bool>& out_dead, bool node_dead) {
-  const ExecPlan::Item& item = plan_.items()[i];
-  for (const ExecPlan::Edge& e : item.out_edges) {
-    ItemState& dst = states_[e.dst];
-    if (e.src_output < 0) {
-      dst.control_dead = dst.control_dead || node_dead;
-    } else {
-      dst.inputs[e.dst_input] = outputs[e.src_output];
-      dst.dead[e.dst_input] = out_dead[e.src_output];
-    }
-    if (--dst.pending == 0) ready_.push_back(e.dst);
+Frame* RunState::ChildFrame(Frame* parent, int64_t iter,
+                            const std::string& name) {
+  std::string key =
+      StrCat(reinterpret_cast<uintptr_t>(parent), ";", iter, ";", name);
+  std::unique_ptr<Frame>& child = frames_[key];
+  if (child == nullptr) {
+    child = std::make_unique<Frame>();
+    child->parent = parent;
+    child->parent_iter = iter;
+    child->iterations.emplace_back();
   }
+  return child.get();
+}
+
+void RunState::EnsureIteration(Frame* frame, int64_t iter) {
+  while (static_cast<int64_t>(frame->iterations.size()) <= iter) {
+    frame->iterations.emplace_back();
+    const int64_t k = static_cast<int64_t>(frame->iterations.size()) - 1;
+    for (const Frame::Constant& c : frame->constants) {
+      Deliver(c.item, frame, k, {c.value}, {c.dead}, c.dead);
+    }
+  }
+}
+
+Status RunState::Propagate(const Task& t,
+                           const std::vector<TensorValue>& outputs,
+                           const std::vector<bool>& out_dead, bool node_dead) {
+  const ExecPlan::Item& item = plan_.items()[t.item];
+  switch (item.kind) {
+    case Kind::kEnter: {
+      Frame* child = ChildFrame(t.frame, t.iter, item.frame_name);
+      if (!item.is_constant) {
+        Deliver(t.item, child, 0, outputs, out_dead, node_dead);
+        return OkStatus();
+      }
+      // Loop-invariant: every iteration, present and future, gets it.
+      child->constants.push_back({t.item, outputs[0], node_dead});
+      for (size_t k = 0; k < child->iterations.size(); ++k) {
+        Deliver(t.item, child, k, outputs, out_dead, node_dead);
+      }
+      return OkStatus();
+    }
+    case Kind::kExit:
+      if (node_dead || out_dead[0]) return OkStatus();  // iterations going on
+      if (t.frame->parent == nullptr) {
+        return errors::InvalidArgument("Exit node '", item.node->name(),
+                                       "' is not inside a while loop");
+      }
+      Deliver(t.item, t.frame->parent, t.frame->parent_iter, outputs, out_dead,
+              false);
+      return OkStatus();
+    case Kind::kNextIteration:
+      if (node_dead || out_dead[0]) return OkStatus();  // the loop ended
+      EnsureIteration(t.frame, t.iter + 1);
+      Deliver(t.item, t.frame, t.iter + 1, outputs, out_dead, false);
+      return OkStatus();
+    default:
+      Deliver(t.item, t.frame, t.iter, outputs, out_dead, node_dead);
+      return OkStatus();
+  }
+}
+
+void RunState::Deliver(int src, Frame* frame, int64_t iter,
+                       const std::vector<TensorValue>& outputs,
+                       const std::vector<bool>& out_dead, bool node_dead) {
+  const ExecPlan::Item& item = plan_.items()[src];
+  if (frame == &root_) Capture(src, outputs, out_dead);
+  for (const ExecPlan::Edge& e : item.out_edges) {
+    if (e.src_output < 0) {
+      DeliverOne(e, frame, iter, TensorValue(), node_dead);
+    } else {
+      DeliverOne(e, frame, iter, outputs[e.src_output], out_dead[e.src_output]);
+    }
+  }
+}
+
+void RunState::DeliverOne(const ExecPlan::Edge& e, Frame* frame, int64_t iter,
+                          const TensorValue& value, bool dead) {
+  const ExecPlan::Item& dst = plan_.items()[e.dst];
+  ItemState& s = GetState(frame, iter, e.dst);
+  if (dst.kind == Kind::kMerge) {
+    if (e.dst_input < 0) {
+      --s.control_pending;
+    } else if (dead) {
+      ++s.dead_data;
+    } else if (!s.has_live) {
+      s.has_live = true;
+      s.inputs[e.dst_input] = value;
+      s.dead[e.dst_input] = false;
+    }
+    const bool all_dead = s.dead_data >= dst.node->num_inputs();
+    if (!s.started && s.control_pending <= 0 && (s.has_live || all_dead)) {
+      s.started = true;
+      ready_.push_back({e.dst, frame, iter});
+    }
+    return;
+  }
+  if (e.dst_input < 0) {
+    s.control_dead = s.control_dead || dead;
+  } else {
+    s.inputs[e.dst_input] = value;
+    s.dead[e.dst_input] = dead;
+  }
+  if (--s.pending == 0) ready_.push_back({e.dst, frame, iter});
+}
+
+void RunState::Capture(int src, const std::vector<TensorValue>& outputs,
+                       const std::vector<bool>& out_dead) {
   const auto& fetches = plan_.fetches();
   for (size_t f = 0; f < fetches.size(); ++f) {
-    if (fetches[f].item != i) continue;
+    if (fetches[f].item != src) continue;
     captured_[f] = {outputs[fetches[f].output], out_dead[fetches[f].output],
                     true};
   }
 }
 
-Status RunState::CollectFetches(const std::vector<Tensor>& feeds,
-                                std::vector<Tensor>* out) const {
+Status RunState::CollectFetches(std::vector<Tensor>* out) const {
   const auto& fetches = plan_.fetches();
   out->clear();
   for (size_t f = 0; f < fetches.size(); ++f) {
     const std::string& name = plan_.fetch_names()[f];
     if (fetches[f].feed >= 0) {
-      out->push_back(feeds[fetches[f].feed]);
+      out->push_back(feeds_[fetches[f].feed]);
       continue;
     }
     const Captured& c = captured_[f];
-    if (!c.set) return errors::Internal("Fetch ", name, " was never computed");
+    if (!c.set) {
+      return errors::InvalidArgument(
+          "Fetched tensor ", name,
+          " was never computed (it is inside a while loop, or after a loop "
+          "that never ran)");
+    }
     if (c.dead) {
       return errors::InvalidArgument(
           "Fetched tensor ", name,
@@ -184,14 +259,12 @@ Status RunState::CollectFetches(const std::vector<Tensor>& feeds,
   return OkStatus();
 }
 
-}  // namespace
-
 Status ExecutePlan(const ExecPlan& plan, const ExecutorParams& params,
                    const std::vector<Tensor>& feed_values,
                    std::vector<Tensor>* fetched) {
   RunState state(plan, params, feed_values);
   TFP_RETURN_IF_ERROR(state.Run());
-  return state.CollectFetches(feed_values, fetched);
+  return state.CollectFetches(fetched);
 }
 
 }  // namespace tfpersist

@@ -5,6 +5,8 @@
 // makes it dead. A node with a dead data or control input does not run and
 // all its outputs are dead, except Merge (runs with the first live input;
 // dead only when all are dead) and ControlTrigger (always runs, live).
+// While loops (tf.while_loop v1: Enter/Merge/Switch/LoopCond/NextIteration/
+// Exit) run with TF's frame and iteration tagging (executor_state.h).
 //
 // Errors: a kernel's status (naming its node); UNIMPLEMENTED "No kernel
 // registered for op 'X' (node 'n')" when a node without a kernel would run;

@@ -124,6 +124,21 @@ const CpuDevice& TestDevice() {
 
 }  // namespace
 
+Status KernelTester::PrepareInputs(const OpKernel& kernel,
+                                   std::vector<TensorValue>* inputs,
+                                   std::vector<bool>* dead) const {
+  for (const Arg& arg : args_) {
+    for (size_t j = 0; j < arg.values.size(); ++j) {
+      inputs->push_back(arg.values[j]);
+      dead->push_back(arg.dead[j]);
+      if (arg.dead[j]) continue;
+      Status s = PrepareInputValue(kernel, inputs->size() - 1, &inputs->back());
+      if (!s.ok()) return AttachNodeName(s, name_);
+    }
+  }
+  return OkStatus();
+}
+
 KernelRun KernelTester::RunValues() {
   KernelRun run;
   auto node = BuildNodeDef();
@@ -135,15 +150,8 @@ KernelRun KernelTester::RunValues() {
   if (!kernel.ok()) return {kernel.status(), {}, {}};
   std::vector<TensorValue> inputs;
   std::vector<bool> dead;
-  for (const Arg& arg : args_) {
-    for (size_t j = 0; j < arg.values.size(); ++j) {
-      inputs.push_back(arg.values[j]);
-      dead.push_back(arg.dead[j]);
-      if (arg.dead[j]) continue;
-      Status s = PrepareInputValue(**kernel, inputs.size() - 1, &inputs.back());
-      if (!s.ok()) return {AttachNodeName(s, name_), {}, {}};
-    }
-  }
+  Status s = PrepareInputs(**kernel, &inputs, &dead);
+  if (!s.ok()) return {s, {}, {}};
   OpKernelContext::Params params;
   params.op_kernel = kernel->get();
   params.inputs = &inputs;

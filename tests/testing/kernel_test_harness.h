@@ -102,6 +102,10 @@ class KernelTester {
   };
   Status InferAttrs(const tensorflow::OpDef& op_def,
                     tensorflow::NodeDef* node) const;
+  // Flattens the args into kernel inputs, converting refs as the executor
+  // does (PrepareInputValue).
+  Status PrepareInputs(const OpKernel& kernel, std::vector<TensorValue>* inputs,
+                       std::vector<bool>* dead) const;
 
   std::string op_type_;
   std::string name_ = "test_node";

@@ -104,6 +104,16 @@ class GatherOp : public OpKernel {
     for (int d = axis + 1; d < params.dims(); ++d)
       shape.AddDim(params.dim_size(d));
     OP_REQUIRES_ASSIGN(ctx, Tensor * out, ctx->allocate_output(0, shape));
+    GatherRows(params, indices, axis, out);
+  }
+
+ private:
+  // out[o, i, :] = params[o, indices[i], :] viewing params as
+  // [outer, dim(axis), inner]. REQUIRES: indices validated.
+  static void GatherRows(const Tensor& params,
+                         const std::vector<int64_t>& indices, int axis,
+                         Tensor* out) {
+    const int64_t limit = params.dim_size(axis);
     const int64_t outer = DimProduct(params.shape(), 0, axis);
     const int64_t inner = DimProduct(params.shape(), axis + 1, params.dims());
     VisitStorageType(params.dtype(), [&](auto tag) {

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "graph/tensor_id.h"
 #include "tfpersist/io/checkpoint_reader.h"
 #include "tfpersist/io/checkpoint_state.h"
 #include "tfpersist/tools/graph_io.h"
 #include "tfpersist/tools/graph_util.h"
+#include "tfpersist/train/saved_model.h"
 #include "tools/checkpoint_restore.h"
 
 namespace tfpersist {
@@ -47,11 +49,6 @@ StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
   const GraphDefFormat format =
       o.input_binary ? GraphDefFormat::kBinary : GraphDefFormat::kAuto;
   FreezeInputs in;
-  if (!o.input_saved_model_dir.empty()) {
-    return errors::Unimplemented(
-        "--input_saved_model_dir needs LoadSavedModel (layer train), which is "
-        "not available in this build");
-  }
   if (!o.input_meta_graph.empty()) {
     TFP_ASSIGN_OR_RETURN(auto meta,
                          ReadMetaGraphDefFile(o.input_meta_graph, format, env));
@@ -130,9 +127,43 @@ Status RestoreWithSaverDef(Session* session,
                               "' with ", saver_def.restore_op_name()));
 }
 
+namespace {
+
+Status WriteOutput(const FreezeGraphOptions& o, const GraphDef& frozen, Env* env) {
+  if (o.output_graph.empty()) return OkStatus();
+  return WriteGraphDefFile(frozen, o.output_graph, GraphDefFormat::kAuto, env);
+}
+
+void ClearDevices(GraphDef* g) {
+  for (auto& node : *g->mutable_node()) node.clear_device();
+}
+
+// --input_saved_model_dir: LoadSavedModel restores the variables (and runs
+// the model's init op); its meta graph's GraphDef is converted.
+StatusOr<GraphDef> FreezeSavedModel(const FreezeGraphOptions& o, Env* env) {
+  const std::set<std::string> tags(o.saved_model_tags.begin(),
+                                   o.saved_model_tags.end());
+  TFP_ASSIGN_OR_RETURN(auto bundle,
+                       LoadSavedModel(o.input_saved_model_dir, tags, env));
+  GraphDef graph_def = bundle->meta_graph_def.graph_def();
+  if (o.clear_devices) ClearDevices(&graph_def);
+  TFP_ASSIGN_OR_RETURN(
+      GraphDef frozen,
+      ConvertVariablesToConstants(bundle->session.get(), graph_def,
+                                  o.output_node_names, o.variable_names_whitelist,
+                                  o.variable_names_blacklist));
+  TFP_RETURN_IF_ERROR(WriteOutput(o, frozen, env));
+  return frozen;
+}
+
+}  // namespace
+
 StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
   Env* env = options.env != nullptr ? options.env : Env::Default();
   TFP_RETURN_IF_ERROR(CheckOptions(options, env));
+  if (!options.input_saved_model_dir.empty()) {
+    return FreezeSavedModel(options, env);
+  }
   TFP_ASSIGN_OR_RETURN(FreezeInputs in, LoadInputs(options, env));
   TFP_ASSIGN_OR_RETURN(GraphDef session_graph, SessionGraph(options, in));
   SessionOptions session_options;
@@ -147,10 +178,7 @@ StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
                                   options.output_node_names,
                                   options.variable_names_whitelist,
                                   options.variable_names_blacklist));
-  if (!options.output_graph.empty()) {
-    TFP_RETURN_IF_ERROR(WriteGraphDefFile(frozen, options.output_graph,
-                                          GraphDefFormat::kAuto, env));
-  }
+  TFP_RETURN_IF_ERROR(WriteOutput(options, frozen, env));
   return frozen;
 }
 

@@ -11,6 +11,7 @@
 #include "tfpersist/base/path.h"
 #include "tfpersist/tools/freeze_graph.h"
 #include "tfpersist/tools/graph_io.h"
+#include "tfpersist/tools/graph_util.h"
 #include "tools/graph_def_text.h"
 
 namespace tfpersist {
@@ -136,6 +137,32 @@ TEST(FreezeGraphTest, PlainGraphRestoresByCheckpointKeys) {
       auto tf, ReadGraphDefFile(JoinPath(FixtureDir("frozen-mnist-fc-feed"),
                                          "mnist.pb")));
   ExpectSameConsts(frozen, tf);
+}
+
+// --input_saved_model_dir: LoadSavedModel restores, then the serving graph
+// is frozen; StripUnused turns `x` (an Identity of ParseExample) into the
+// placeholder, and y = 0.5 * x + 2 (SOURCE.md).
+TEST(FreezeGraphTest, SavedModelFreezesAndServes) {
+  TFP_REQUIRE_SHARED();
+  FreezeGraphOptions o;
+  o.input_saved_model_dir =
+      JoinPath(FixtureDir("savedmodel-tf1-half-plus-two"), "00000123");
+  o.saved_model_tags = {"serve"};
+  o.output_node_names = {"y"};
+  TFP_ASSERT_OK_AND_ASSIGN(auto frozen, FreezeGraph(o));
+  for (const char* v : {"a", "b"}) {
+    const tensorflow::NodeDef* n = FindNodeDef(frozen, v);
+    ASSERT_NE(n, nullptr) << v;
+    EXPECT_EQ(n->op(), "Const");
+  }
+  EXPECT_EQ(FindNodeDef(frozen, "c"), nullptr);  // y does not use c
+  TFP_ASSERT_OK_AND_ASSIGN(auto served, StripUnused(frozen, {"x"}, {"y"}, {DT_FLOAT}));
+  const Tensor x = Tensor::FromVector<float>({1, 2, 3}, TensorShape({3, 1}));
+  Tensor y = RunOne(served, "x:0", x, "y:0");
+  ASSERT_TRUE(y.IsInitialized());
+  EXPECT_THAT(y.flat<float>(), ::testing::ElementsAre(2.5f, 3.0f, 3.5f));
+  o.saved_model_tags = {"train"};
+  EXPECT_THAT(FreezeGraph(o), StatusIs(StatusCode::kNotFound, HasSubstr("serve")));
 }
 
 TEST(FreezeGraphTest, BadInputsAreClearErrors) {

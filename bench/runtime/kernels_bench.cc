@@ -5,6 +5,7 @@
 //   build-kernels/bench/runtime/runtime_kernels_bench
 //
 // Counters: FLOP/s counts 2 flops per multiply-add of the op's math.
+// BM_Model runs mlp / cnn / mobilenet (batch 2) through a Session.
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -12,12 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "graph/graph_def_io.h"
 #include "graph/node_def_util.h"
 #include "graph/op_registry.h"
 #include "runtime/cpu_device.h"
 #include "runtime/kernel_registry.h"
 #include "runtime/op_kernel.h"
 #include "runtime/resource_mgr.h"
+#include "tfpersist/core/npy.h"
+#include "tfpersist/runtime/session.h"
 
 namespace tfpersist {
 namespace {
@@ -107,6 +111,34 @@ void BM_MaxPool(benchmark::State& state, int64_t b, int64_t h, int64_t c) {
             1.0 * b * h * h * c);
 }
 
+// A bench model (../shared/bench-models) end to end through a Session on
+// its fixed batch-2 input: load once, time Run.
+void BM_Model(benchmark::State& state, const std::string& name) {
+  const std::string dir = std::string(TFP_SHARED_DIR) + "/bench-models/";
+  tensorflow::GraphDef graph;
+  Status s = ReadGraphDef(Env::Default(), dir + name + ".pb", &graph);
+  auto input = ReadNpy(Env::Default(), dir + name + "_input.npy");
+  if (!s.ok() || !input.ok()) {
+    state.SkipWithError("bench-models not found");
+    return;
+  }
+  SessionOptions options;
+  options.intra_op_threads = static_cast<int>(state.range(0));
+  auto session = Session::Create(graph, options);
+  if (!session.ok()) {
+    state.SkipWithError(std::string(session.status().message()).c_str());
+    return;
+  }
+  std::vector<Tensor> out;
+  for (auto _ : state) {
+    s = (*session)->Run({{"input", *input}}, {"output"}, {}, &out);
+    if (!s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      return;
+    }
+  }
+}
+
 #define THREADS ->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime()
 BENCHMARK_CAPTURE(BM_MatMul, square_256, 256, 256, 256) THREADS;
 BENCHMARK_CAPTURE(BM_MatMul, square_1024, 1024, 1024, 1024) THREADS;
@@ -124,6 +156,9 @@ BENCHMARK_CAPTURE(BM_Conv2D, resnet_3x3_56x56x64, 8, 56, 64, 3, 64, 1)
 THREADS;
 BENCHMARK_CAPTURE(BM_DepthwiseConv, mobilenet_dw_112x64, 112, 64, 1) THREADS;
 BENCHMARK_CAPTURE(BM_MaxPool, cnn_pool1_28x32, 2, 28, 32) THREADS;
+BENCHMARK_CAPTURE(BM_Model, mlp, "mlp") THREADS;
+BENCHMARK_CAPTURE(BM_Model, cnn, "cnn") THREADS;
+BENCHMARK_CAPTURE(BM_Model, mobilenet, "mobilenet") THREADS;
 #undef THREADS
 
 }  // namespace

@@ -6,11 +6,13 @@
 // C * M channels in the compute type; rows run in parallel.
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/math/dtype_dispatch.h"
 #include "runtime/kernels/math/parallel.h"
+#include "runtime/kernels/math/vector_ops.h"
 #include "runtime/kernels/nn/nn_kernels.h"
 #include "runtime/kernels/nn/window_attrs.h"
 #include "runtime/kernels/reference/numeric.h"
@@ -33,6 +35,12 @@ void DepthwisePixel(const ConvGeometry& g, int64_t mult, const T* in,
       g, oy, ox, [&](int64_t iy, int64_t ix, int64_t fy, int64_t fx) {
         const T* x = in + ((b * g.in_h + iy) * g.in_w + ix) * g.in_c;
         const T* f = filter + (fy * g.filter_w + fx) * out_c;
+        if constexpr (std::is_same_v<T, C>) {
+          if (mult == 1) {
+            VecMulAdd(x, f, acc, g.in_c);
+            return;
+          }
+        }
         if (mult == 1) {
           for (int64_t c = 0; c < g.in_c; ++c) {
             acc[c] += ToCompute(x[c]) * ToCompute(f[c]);

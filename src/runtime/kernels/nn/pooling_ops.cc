@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/math/dtype_dispatch.h"
 #include "runtime/kernels/math/parallel.h"
+#include "runtime/kernels/math/vector_ops.h"
 #include "runtime/kernels/nn/nn_kernels.h"
 #include "runtime/kernels/nn/window_attrs.h"
 #include "runtime/kernels/reference/numeric.h"
@@ -24,6 +26,27 @@ using MaxPoolTypes =
     DTypeList<DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16, DT_INT32, DT_INT64,
               DT_UINT8, DT_INT16, DT_INT8, DT_UINT16>;
 
+// Folds the in_c values at x into acc: max, or sum.
+template <bool kMax, typename T, typename C>
+void PoolTap(const T* x, int64_t n, C* acc) {
+  if constexpr (std::is_same_v<T, C> && std::is_floating_point_v<T>) {
+    if constexpr (kMax) {
+      VecMax(x, acc, n);
+    } else {
+      VecAdd(x, acc, n);
+    }
+  } else {
+    for (int64_t c = 0; c < n; ++c) {
+      const C v = reference::ToCompute(x[c]);
+      if constexpr (kMax) {
+        if (v > acc[c]) acc[c] = v;
+      } else {
+        acc[c] += v;
+      }
+    }
+  }
+}
+
 // Pools one output pixel into acc (in_c values).
 template <bool kMax, typename T, typename C>
 void PoolPixel(const ConvGeometry& g, const T* in, int64_t b, int64_t oy,
@@ -32,15 +55,8 @@ void PoolPixel(const ConvGeometry& g, const T* in, int64_t b, int64_t oy,
   int64_t count = 0;
   reference::ForEachTap(
       g, oy, ox, [&](int64_t iy, int64_t ix, int64_t, int64_t) {
-        const T* x = in + ((b * g.in_h + iy) * g.in_w + ix) * g.in_c;
-        for (int64_t c = 0; c < g.in_c; ++c) {
-          const C v = reference::ToCompute(x[c]);
-          if constexpr (kMax) {
-            if (v > acc[c]) acc[c] = v;
-          } else {
-            acc[c] += v;
-          }
-        }
+        PoolTap<kMax>(in + ((b * g.in_h + iy) * g.in_w + ix) * g.in_c, g.in_c,
+                      acc);
         ++count;
       });
   if constexpr (!kMax) {

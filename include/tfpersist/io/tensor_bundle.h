@@ -30,6 +30,8 @@
 
 namespace tfpersist {
 
+class CrcPipeline;  // Internal (src/io/bundle/crc_pipeline.h)
+
 // Format version (TF's kTensorBundleVersion etc.).
 inline constexpr int kTensorBundleVersion = 1;
 inline constexpr int kTensorBundleMinProducer = 0;
@@ -98,7 +100,9 @@ class BundleWriter {
  private:
   void WriteTensorData(const Tensor& tensor,
                        tensorflow::BundleEntryProto* entry);
-  void WriteBytes(std::string_view bytes, uint32_t* crc);
+  // Appends bytes, extending *crc. `owner` (may be null) holds the bytes;
+  // large owned ranges are checksummed with help from a second thread.
+  void WriteBytes(std::string_view bytes, uint32_t* crc, const Tensor* owner);
   void Pad();
   void Cleanup();
 
@@ -109,6 +113,7 @@ class BundleWriter {
   std::unique_ptr<WritableFile> data_;
   uint64_t size_ = 0;  // Bytes in the data file
   std::map<std::string, tensorflow::BundleEntryProto> entries_;
+  std::unique_ptr<CrcPipeline> pipeline_;  // Created for the first big tensor
   Status status_;
   bool finished_ = false;
 };

@@ -11,11 +11,10 @@
 // BundleEntryProto per key: dtype, shape (always present), shard_id and
 // offset (omitted when 0), size, crc32c (fixed32), slices.
 #include <algorithm>
-#include <future>
 #include <limits>
-#include <system_error>
 
 #include "io/bundle/bundle_index.h"
+#include "io/bundle/crc_pipeline.h"
 #include "io/bundle/tensor_slice_key.h"
 #include "io/coding.h"
 #include "io/crc32c.h"
@@ -28,9 +27,9 @@ namespace {
 // Tensors are checksummed and written in pieces that stay in the L2 cache,
 // so the bytes are read from memory once...
 constexpr size_t kWriteChunk = 512 * 1024;
-// ...except large ones, whose checksum is computed by a helper thread while
-// the bytes are written.
-constexpr size_t kParallelCrcBytes = 4 << 20;
+// ...and from this size on, a CrcPipeline helper checksums pieces ahead of
+// the writes when a core is free.
+constexpr size_t kPipelineBytes = 2 << 20;
 
 }  // namespace
 
@@ -103,23 +102,20 @@ void BundleWriter::Add(std::string_view key, const Tensor& tensor) {
   Pad();
 }
 
-void BundleWriter::WriteBytes(std::string_view bytes, uint32_t* crc) {
-  if (bytes.size() >= kParallelCrcBytes) {
-    // The checksum runs on another core while write() copies the bytes
-    // into the file; Combine() appends it to the running crc.
-    std::future<uint32_t> part;
-    try {
-      part = std::async(std::launch::async, [bytes] {
-        return crc32c::Value(bytes.data(), bytes.size());
-      });
-    } catch (const std::system_error&) {
-      // No thread available: fall through to the sequential path.
+void BundleWriter::WriteBytes(std::string_view bytes, uint32_t* crc,
+                              const Tensor* owner) {
+  if (owner != nullptr && bytes.size() >= kPipelineBytes) {
+    // A helper thread checksums chunks ahead of the writes when it can.
+    if (pipeline_ == nullptr) pipeline_ = std::make_unique<CrcPipeline>();
+    pipeline_->Begin(bytes, std::make_shared<Tensor>(*owner));
+    for (size_t k = 0; k < pipeline_->num_chunks() && status_.ok(); ++k) {
+      const size_t start = k * CrcPipeline::kChunk;
+      const size_t n = std::min(CrcPipeline::kChunk, bytes.size() - start);
+      status_ = data_->Append(bytes.substr(start, n));
+      *crc = crc32c::Combine(*crc, pipeline_->ChunkCrc(k), n);
     }
-    if (part.valid()) {
-      status_ = data_->Append(bytes);
-      *crc = crc32c::Combine(*crc, part.get(), bytes.size());
-      return;
-    }
+    pipeline_->End();
+    return;
   }
   for (size_t done = 0; done < bytes.size() && status_.ok();) {
     const size_t n = std::min(kWriteChunk, bytes.size() - done);
@@ -134,7 +130,7 @@ void BundleWriter::WriteTensorData(const Tensor& tensor,
   uint32_t crc = 0;
   if (tensor.dtype() != DT_STRING) {
     const std::string_view bytes = tensor.tensor_data();
-    WriteBytes(bytes, &crc);
+    WriteBytes(bytes, &crc, &tensor);
     entry->set_size(static_cast<int64_t>(bytes.size()));
     entry->set_crc32c(crc32c::Mask(crc));
     return;
@@ -158,7 +154,7 @@ void BundleWriter::WriteTensorData(const Tensor& tensor,
   status_ = data_->Append(lengths);
   uint64_t size = lengths.size();
   for (const std::string& s : strings) {
-    WriteBytes(s, &crc);
+    WriteBytes(s, &crc, /*owner=*/nullptr);
     size += s.size();
   }
   entry->set_size(static_cast<int64_t>(size));

@@ -173,8 +173,8 @@ Status CheckReturnElements(const Source& src,
   return OkStatus();
 }
 
-// Kahn's algorithm, smallest GraphDef position first; mapped inputs count
-// as ready.
+// Kahn's algorithm, smallest GraphDef position first; mapped inputs and
+// edges out of NextIteration (loop back edges) count as ready.
 Status TopoSort(Source* src) {
   const int n = static_cast<int>(src->nodes.size());
   std::vector<int> pending(n, 0);
@@ -184,13 +184,8 @@ Status TopoSort(Source* src) {
       if (src->IsMapped(id)) continue;
       const int from = src->index.at(id.node);
       const std::string& op = src->nodes[from].def.op();
-      if (op == "NextIteration" || op == "RefNextIteration") {
-        return errors::Unimplemented(
-            "Node '", src->nodes[i].def.name(), "' closes a while loop (input '",
-            id.ToString(false), "'); importing loops into an existing graph "
-            "is not supported yet (load the GraphDef with Graph::FromGraphDef "
-            "or a Session instead)");
-      }
+      // A while loop's back edge: the Merge does not wait for it (TF).
+      if (op == "NextIteration" || op == "RefNextIteration") continue;
       ++pending[i];
       outputs[from].push_back(i);
     }

@@ -204,17 +204,19 @@ StatusOr<ImportGraphDefResults> ImportGraphDef(
   ImportGraphDefResults results;
   TFP_ASSIGN_OR_RETURN(results.prefix, ComputePrefix(graph, options.name));
   const auto names = PlanNames(*graph, src, results.prefix, &results);
+  const tensorflow::FunctionDefLibrary library_before = graph->library();
   TFP_RETURN_IF_ERROR(MergeLibrary(graph_def.library(), graph));
-  MergeVersions(graph_def.versions(), graph);
+  std::vector<NodeDef> defs;
   for (int i : src.topo_order) {
-    NodeDef def = RewriteNode(src.nodes[i], src, names, options);
-    StatusOr<Node*> node = graph->AddNode(std::move(def));
-    if (!node.ok()) {
-      return node.status().WithContext(
-          StrCat("importing node '", src.nodes[i].def.name(), "'"));
-    }
-    results.nodes.push_back(*node);
+    defs.push_back(RewriteNode(src.nodes[i], src, names, options));
   }
+  StatusOr<std::vector<Node*>> added = graph->AddNodes(std::move(defs));
+  if (!added.ok()) {
+    if (graph_def.library().function_size() > 0) graph->set_library(library_before);
+    return added.status();
+  }
+  results.nodes = *std::move(added);
+  MergeVersions(graph_def.versions(), graph);
   FillReturnElements(*graph, src, names, options, &results);
   return results;
 }

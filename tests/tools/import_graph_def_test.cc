@@ -254,6 +254,76 @@ TEST(ImportGraphDefTest, VersionsTakeTheMinimumProducer) {
   EXPECT_EQ(graph.versions().producer(), std::min(before, 27));
 }
 
+// i = 0; while i < 5: i += 1 (TF1 while_loop nodes).
+constexpr char kWhileLoop[] = R"pb(
+  node { name: "zero" op: "Const"
+         attr { key: "dtype" value { type: DT_INT32 } }
+         attr { key: "value" value { tensor { dtype: DT_INT32 tensor_shape {} int_val: 0 } } } }
+  node { name: "five" op: "Const"
+         attr { key: "dtype" value { type: DT_INT32 } }
+         attr { key: "value" value { tensor { dtype: DT_INT32 tensor_shape {} int_val: 5 } } } }
+  node { name: "w/Enter" op: "Enter" input: "zero"
+         attr { key: "T" value { type: DT_INT32 } }
+         attr { key: "frame_name" value { s: "w" } } }
+  node { name: "w/Merge" op: "Merge" input: "w/Enter" input: "w/NextIteration"
+         attr { key: "T" value { type: DT_INT32 } }
+         attr { key: "N" value { i: 2 } } }
+  node { name: "w/five" op: "Enter" input: "five"
+         attr { key: "T" value { type: DT_INT32 } }
+         attr { key: "frame_name" value { s: "w" } }
+         attr { key: "is_constant" value { b: true } } }
+  node { name: "w/Less" op: "Less" input: "w/Merge" input: "w/five"
+         attr { key: "T" value { type: DT_INT32 } } }
+  node { name: "w/LoopCond" op: "LoopCond" input: "w/Less" }
+  node { name: "w/Switch" op: "Switch" input: "w/Merge" input: "w/LoopCond"
+         attr { key: "T" value { type: DT_INT32 } } }
+  node { name: "w/Identity" op: "Identity" input: "w/Switch:1"
+         attr { key: "T" value { type: DT_INT32 } } }
+  node { name: "w/one" op: "Const" input: "^w/Identity"
+         attr { key: "dtype" value { type: DT_INT32 } }
+         attr { key: "value" value { tensor { dtype: DT_INT32 tensor_shape {} int_val: 1 } } } }
+  node { name: "w/add" op: "AddV2" input: "w/Identity" input: "w/one"
+         attr { key: "T" value { type: DT_INT32 } } }
+  node { name: "w/NextIteration" op: "NextIteration" input: "w/add"
+         attr { key: "T" value { type: DT_INT32 } } }
+  node { name: "w/Exit" op: "Exit" input: "w/Switch"
+         attr { key: "T" value { type: DT_INT32 } } }
+)pb";
+
+TEST(ImportGraphDefTest, WhileLoopsImportAndRun) {
+  Graph graph;
+  ImportGraphDefOptions opts;
+  opts.name = "Net";
+  TFP_ASSERT_OK(ImportGraphDef(&graph, GraphDefFromText(kWhileLoop), opts).status());
+  EXPECT_THAT(graph.FindNode("Net/w/Merge")->def().input(),
+              ElementsAre("Net/w/Enter", "Net/w/NextIteration"));
+  EXPECT_EQ(RunGraph(graph, "Net/w/Exit:0").scalar<int32_t>(), 5);
+}
+
+TEST(ImportGraphDefTest, FailedImportLeavesTheGraphUnchanged) {
+  Graph graph;
+  TFP_ASSERT_OK(ImportGraphDef(&graph, GraphDefFromText(kSource)).status());
+  const int before = graph.num_nodes();
+  // "bad" feeds a float into an int32 AddV2: found when linking, after the
+  // earlier nodes of the batch were created.
+  auto source = GraphDefFromText(kSource);
+  *source.add_node() = GraphDefFromText(R"pb(
+    node { name: "f" op: "Placeholder" attr { key: "dtype" value { type: DT_FLOAT } } }
+  )pb").node(0);
+  *source.add_node() = GraphDefFromText(R"pb(
+    node { name: "bad" op: "AddV2" input: "add" input: "f"
+           attr { key: "T" value { type: DT_INT32 } } }
+  )pb").node(0);
+  EXPECT_THAT(ImportGraphDef(&graph, source),
+              StatusIs(StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("bad"), HasSubstr("incompatible"))));
+  EXPECT_EQ(graph.num_nodes(), before);
+  EXPECT_EQ(graph.FindNode("import_1/add"), nullptr);
+  // The graph still works and takes a new import.
+  TFP_ASSERT_OK(ImportGraphDef(&graph, GraphDefFromText(kSource)).status());
+  EXPECT_EQ(graph.num_nodes(), 2 * before);
+}
+
 TEST(ImportGraphDefTest, LookupsNameTheMissingNameAndClosestNames) {
   Graph graph;
   ImportGraphDefOptions opts;

@@ -110,6 +110,13 @@ class Graph {
   // adds it. Marks the name used for UniqueName. Errors as FromGraphDef.
   StatusOr<Node*> AddNode(tensorflow::NodeDef node);
 
+  // Adds `nodes` as one batch (what an importer needs): each is validated
+  // as by AddNode, but inputs may name nodes of the batch in any order, so
+  // while loops (edges out of NextIteration) can be added. All or nothing:
+  // on error (as AddNode's, or a cycle not through NextIteration) the graph
+  // is left as it was. Returns the new nodes in the given order.
+  StatusOr<std::vector<Node*>> AddNodes(std::vector<tensorflow::NodeDef> nodes);
+
   // The graph as a GraphDef: nodes in insertion order, versions, library.
   tensorflow::GraphDef ToGraphDef() const;
 
@@ -166,6 +173,9 @@ class Graph {
   Status CheckNewNode(const tensorflow::NodeDef& node) const;
   StatusOr<Node*> AddNodeUnlinked(tensorflow::NodeDef node);
   Status LinkInputs(Node* node);
+  // Removes the last `count` nodes added (AddNodes' rollback).
+  void RemoveLastNodes(size_t count,
+                       const std::vector<std::string>& new_name_keys);
   void DropUnknownDefaultAttrs(tensorflow::NodeDef* node) const;
 
   std::vector<Node*> order_;

@@ -73,19 +73,17 @@ struct ImportGraphDefResults {
   std::map<std::string, std::string> uniquified_names;
 };
 
-// Imports `graph_def` into `graph`. Before anything is added, the whole
-// GraphDef is checked; errors are INVALID_ARGUMENT naming the node unless
-// noted: duplicate/invalid node names, data inputs after control inputs,
-// an input naming a node absent from the GraphDef (dangling input) and not
-// mapped, a "loc:@" target absent from the GraphDef, a cycle (naming nodes
-// on it; while-loop back edges through NextIteration are UNIMPLEMENTED
-// here), input_map / control_input_map keys that match nothing in the
-// GraphDef ("Attempted to map inputs that were not found in graph_def:
-// [...]"), return_elements absent from it, and NOT_FOUND for an op type
-// that is neither registered nor in the library. Then nodes are added in
-// topological order with Graph::AddNode, which checks attrs and input
-// dtypes (INVALID_ARGUMENT naming the node); such a late error leaves the
-// nodes added so far in `graph`, so discard the graph on error.
+// Imports `graph_def` into `graph`, all or nothing (on error the graph is
+// left as it was, except that the prefix name counts as used). Errors are
+// INVALID_ARGUMENT naming the node unless noted: duplicate/invalid node
+// names, data inputs after control inputs, an input naming a node absent
+// from the GraphDef (dangling input) and not mapped, a "loc:@" target absent
+// from the GraphDef, a cycle not closed by NextIteration (naming nodes on
+// it), bad attrs or input dtypes, input_map / control_input_map keys that
+// match nothing in the GraphDef ("Attempted to map inputs that were not
+// found in graph_def: [...]"), return_elements absent from it; NOT_FOUND
+// for an op type that is neither registered nor in the library. While
+// loops import (Merge waits only for its forward inputs, as in TF).
 // REQUIRES: graph != nullptr; mapped Outputs/Nodes belong to `graph`.
 StatusOr<ImportGraphDefResults> ImportGraphDef(
     Graph* graph, const tensorflow::GraphDef& graph_def,

@@ -65,6 +65,25 @@ TEST(ToolsCliTest, FreezeThenRunMatchesTensorFlowsFrozenGraph) {
   EXPECT_TRUE(ours.IsSameAs(tf));
 }
 
+TEST(ToolsCliTest, FreezeGraphBlacklistAndTextGraph) {
+  TFP_REQUIRE_SHARED();
+  const std::string dir = testing::NewTempDir("cli_blacklist");
+  const std::string ckpt = JoinPath(FixtureDir("ckpt-v2-mnist-fc-feed"), "model.ckpt-1999");
+  TFP_ASSERT_OK_AND_ASSIGN(auto meta, ReadMetaGraphDefFile(ckpt + ".meta"));
+  const std::string pbtxt = JoinPath(dir, "graph.pbtxt");
+  TFP_ASSERT_OK(WriteGraphDefFile(meta.graph_def(), pbtxt));
+  const std::string out = JoinPath(dir, "frozen.pbtxt");
+  auto r = Tfpersist({"freeze_graph", "--input_graph=" + pbtxt, "--input_checkpoint=" + ckpt,
+                      "--output_node_names=softmax_linear/add",
+                      "--variable_names_blacklist=hidden1/weights, hidden1/biases",
+                      "--output_graph=" + out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto s = Tfpersist({"summarize_graph", out});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  EXPECT_THAT(s.out, HasSubstr("Found 2 variables: (name=hidden1/weights"));
+  EXPECT_THAT(s.out, HasSubstr("4 Const"));
+}
+
 TEST(ToolsCliTest, GraphWithoutPlaceholdersRunsWithoutInputs) {
   const std::string dir = testing::NewTempDir("cli_consts");
   const std::string pbtxt = JoinPath(dir, "consts.pbtxt");

@@ -92,29 +92,48 @@ void ExpectRestoresItsValues(Model* checker, const std::string& prefix) {
   EXPECT_TRUE(out[1].IsSameAs(Tensor::FromVector<float>(V2At(step))));
 }
 
+// Forks a saving child and SIGKILLs it after `delay_us` microseconds of
+// saving.
+void RunAndKillChild(const std::string& dir, int delay_us) {
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) SaveForever(dir, ready[1]);
+  char byte = 0;
+  ASSERT_EQ(read(ready[0], &byte, 1), 1);
+  close(ready[0]);
+  close(ready[1]);
+  usleep(delay_us);
+  kill(pid, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "child exited early with " << status;
+}
+
+// Mean microseconds of one save of the model, measured in this process.
+int MeanSaveMicros(Model* m) {
+  const std::string prefix = JoinPath(testing::NewTempDir("crash_timing"), "m");
+  const uint64_t start = Env::Default()->NowMicros();
+  constexpr int kSaves = 5;
+  for (int i = 0; i < kSaves; ++i) {
+    EXPECT_THAT(m->saver->Save(m->session.get(), prefix, i).status(), testing::IsOk());
+  }
+  return static_cast<int>((Env::Default()->NowMicros() - start) / kSaves);
+}
+
 TEST(SaverCrashTest, KilledSavesNeverDamageCheckpoints) {
   const std::string dir = testing::NewTempDir("crash");
   Model checker;
   ASSERT_THAT(BuildModel(&checker), testing::IsOk());
+  // Kills land uniformly over about the child's first three saves.
+  const int save_us = MeanSaveMicros(&checker);
   std::mt19937 rng(20240601);
-  std::uniform_int_distribution<int> delay_us(0, 20000);
+  std::uniform_int_distribution<int> delay_us(0, 3 * save_us);
   int verified = 0, advanced = 0;
   int64_t last_step = 0;
   for (int trial = 0; trial < kTrials; ++trial) {
-    int ready[2];
-    ASSERT_EQ(pipe(ready), 0);
-    pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) SaveForever(dir, ready[1]);
-    char byte = 0;
-    ASSERT_EQ(read(ready[0], &byte, 1), 1);
-    close(ready[0]);
-    close(ready[1]);
-    usleep(delay_us(rng));
-    kill(pid, SIGKILL);
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "child exited early with " << status;
+    ASSERT_NO_FATAL_FAILURE(RunAndKillChild(dir, delay_us(rng)));
     auto latest = LatestCheckpoint(Env::Default(), dir);
     if (!latest.ok()) {
       ASSERT_EQ(last_step, 0) << latest.status();  // Nothing saved yet.
@@ -136,8 +155,9 @@ TEST(SaverCrashTest, KilledSavesNeverDamageCheckpoints) {
   EXPECT_GE(verified, 200);
   EXPECT_GE(advanced, 20);
   EXPECT_GE(kTrials - advanced, 20);
-  std::printf("%d kills, %d after a completed save, %lld saves in all\n",
-              kTrials, advanced, static_cast<long long>(last_step));
+  std::printf("%d kills, %d after a completed save, %lld saves in all, "
+              "%d us per save\n",
+              kTrials, advanced, static_cast<long long>(last_step), save_us);
 }
 
 }  // namespace

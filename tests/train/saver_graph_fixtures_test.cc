@@ -27,19 +27,11 @@ struct SaverGraphCase {
   const char* bias;
 };
 
-class SaverGraphFixtureTest : public ::testing::TestWithParam<SaverGraphCase> {};
-
-TEST_P(SaverGraphFixtureTest, OwnSaveAndRestoreOpsRoundTrip) {
-  TFP_REQUIRE_SHARED();
-  const SaverGraphCase& c = GetParam();
-  tensorflow::GraphDef graph;
-  TFP_ASSERT_OK(ReadGraphDef(
-      Env::Default(), JoinPath(testing::FixtureDir(c.fixture), c.file), &graph));
-  TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(graph));
-  TFP_ASSERT_OK(session->Run({}, {}, {"init"}, nullptr));
-  // Adds "set/<var>" = Assign(var, Placeholder "set/<var>/value").
+// Nodes "set/<var>" = Assign(var, Placeholder "set/<var>/value") for each
+// float variable, to change variables from the test.
+tensorflow::GraphDef Setters(const std::vector<std::string>& vars) {
   tensorflow::GraphDef setters;
-  for (const char* var : {c.weight, c.bias}) {
+  for (const std::string& var : vars) {
     tensorflow::NodeDef* value = setters.add_node();
     value->set_name(StrCat("set/", var, "/value"));
     value->set_op("Placeholder");
@@ -52,7 +44,20 @@ TEST_P(SaverGraphFixtureTest, OwnSaveAndRestoreOpsRoundTrip) {
     (*assign->mutable_attr())["T"] = MakeAttr(DT_FLOAT);
     (*assign->mutable_attr())["validate_shape"] = MakeAttr(false);
   }
-  TFP_ASSERT_OK(session->Extend(setters));
+  return setters;
+}
+
+class SaverGraphFixtureTest : public ::testing::TestWithParam<SaverGraphCase> {};
+
+TEST_P(SaverGraphFixtureTest, OwnSaveAndRestoreOpsRoundTrip) {
+  TFP_REQUIRE_SHARED();
+  const SaverGraphCase& c = GetParam();
+  tensorflow::GraphDef graph;
+  TFP_ASSERT_OK(ReadGraphDef(
+      Env::Default(), JoinPath(testing::FixtureDir(c.fixture), c.file), &graph));
+  TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(graph));
+  TFP_ASSERT_OK(session->Run({}, {}, {"init"}, nullptr));
+  TFP_ASSERT_OK(session->Extend(Setters({c.weight, c.bias})));
   auto set = [&](float w, float b) {
     ASSERT_THAT(session->Run({{StrCat("set/", c.weight, "/value:0"), Tensor::Scalar<float>(w)},
                               {StrCat("set/", c.bias, "/value:0"), Tensor::Scalar<float>(b)}},

@@ -27,6 +27,7 @@ struct Case {
   std::vector<Feed> feeds;
   std::string fetch;  // empty: import only (training graphs)
 };
+void PrintTo(const Case& c, std::ostream* os) { *os << c.dir; }
 
 Tensor Ramp(const TensorShape& shape) {
   Tensor t(DT_FLOAT, shape);

@@ -18,6 +18,7 @@ namespace {
 struct Model {
   std::string name, logits;
 };
+void PrintTo(const Model& m, std::ostream* os) { *os << m.name; }
 
 double MaxAbsDiff(const Tensor& a, const Tensor& b) {
   double m = 0;

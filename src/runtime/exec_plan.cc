@@ -69,6 +69,7 @@ StatusOr<std::unique_ptr<ExecPlan>> ExecPlan::Build(
   TFP_RETURN_IF_ERROR(plan->ParseTargets(graph, targets, &roots));
   plan->BuildItems(graph, plan->Prune(graph, roots));
   TFP_RETURN_IF_ERROR(plan->CheckAcyclic());
+  plan->FindLoopExits();
   return plan;
 }
 
@@ -234,6 +235,36 @@ Status ExecPlan::CheckAcyclic() const {
     }
   }
   return OkStatus();
+}
+
+void ExecPlan::FindLoopExits() {
+  // Forward from the sources: Enter switches to its child frame, Exit back
+  // to the parent; loop back edges (out of NextIteration) are skipped.
+  std::vector<std::string> frame(items_.size());
+  std::vector<bool> seen(items_.size(), false);
+  std::map<std::string, std::string> parent;
+  std::deque<int> queue(initial_ready_.begin(), initial_ready_.end());
+  for (int i : initial_ready_) seen[i] = true;
+  while (!queue.empty()) {
+    const int i = queue.front();
+    queue.pop_front();
+    const Item& item = items_[i];
+    if (item.kind == Kind::kNextIteration) continue;
+    if (item.kind == Kind::kExit) exits_by_frame_[frame[i]].push_back(i);
+    std::string out = frame[i];
+    if (item.kind == Kind::kEnter) {
+      parent.emplace(item.frame_name, frame[i]);
+      out = item.frame_name;
+    } else if (item.kind == Kind::kExit) {
+      out = parent[frame[i]];
+    }
+    for (const Edge& e : item.out_edges) {
+      if (seen[e.dst]) continue;
+      seen[e.dst] = true;
+      frame[e.dst] = out;
+      queue.push_back(e.dst);
+    }
+  }
 }
 
 Status ExecPlan::CheckFeed(int i, const Tensor& value) const {

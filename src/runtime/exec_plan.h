@@ -15,6 +15,7 @@
 #ifndef TFPERSIST_RUNTIME_EXEC_PLAN_H_
 #define TFPERSIST_RUNTIME_EXEC_PLAN_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +84,13 @@ class ExecPlan {
       const std::vector<std::string>& targets);
 
   const std::vector<Item>& items() const { return items_; }
+  // The Exit items of each while-loop frame, by frame_name (static frame
+  // analysis, as TF's BuildControlFlowInfo). When a frame finishes without
+  // an Exit firing (its loop was dead), the executor sends a dead value out
+  // of that Exit, as TF does.
+  const std::map<std::string, std::vector<int>>& exits_by_frame() const {
+    return exits_by_frame_;
+  }
   // Items with nothing to wait for, in graph order.
   const std::vector<int>& initial_ready() const { return initial_ready_; }
   const std::vector<FetchSource>& fetches() const { return fetches_; }
@@ -104,6 +112,7 @@ class ExecPlan {
                          const std::vector<const Node*>& roots) const;
   void BuildItems(const Graph& graph, const std::vector<int>& node_ids);
   Status CheckAcyclic() const;
+  void FindLoopExits();
   int FeedIndex(const std::string& node, int output) const;
 
   std::vector<FeedSpec> feeds_;
@@ -111,6 +120,7 @@ class ExecPlan {
   std::vector<TensorId> fetch_ids_;
   std::vector<FetchSource> fetches_;
   std::vector<Item> items_;
+  std::map<std::string, std::vector<int>> exits_by_frame_;
   std::vector<int> item_of_node_;  // Node::id() -> item index or -1
   std::vector<int> initial_ready_;
 };

@@ -41,12 +41,31 @@ ItemState& RunState::GetState(Frame* frame, int64_t iter, int item_index) {
 }
 
 Status RunState::Run() {
-  while (!ready_.empty()) {
-    Task t = ready_.front();
-    ready_.pop_front();
-    TFP_RETURN_IF_ERROR(Process(t));
-  }
+  do {
+    while (!ready_.empty()) {
+      Task t = ready_.front();
+      ready_.pop_front();
+      TFP_RETURN_IF_ERROR(Process(t));
+    }
+  } while (FlushDeadExits());
   return OkStatus();
+}
+
+// Nothing is running, so every frame is finished: its loop ended (all
+// Exits fired) or never started.
+bool RunState::FlushDeadExits() {
+  bool flushed = false;
+  for (auto& [key, frame] : frames_) {
+    auto it = plan_.exits_by_frame().find(frame->name);
+    if (it == plan_.exits_by_frame().end()) continue;
+    for (int exit : it->second) {
+      if (!frame->exits_done.insert(exit).second) continue;
+      Deliver(exit, frame->parent, frame->parent_iter, {TensorValue()}, {true},
+              /*node_dead=*/true);
+      flushed = true;
+    }
+  }
+  return flushed;
 }
 
 bool RunState::IsDead(const ExecPlan::Item& item, const ItemState& s) const {
@@ -114,6 +133,7 @@ Frame* RunState::ChildFrame(Frame* parent, int64_t iter,
   std::unique_ptr<Frame>& child = frames_[key];
   if (child == nullptr) {
     child = std::make_unique<Frame>();
+    child->name = name;
     child->parent = parent;
     child->parent_iter = iter;
     child->iterations.emplace_back();
@@ -155,6 +175,7 @@ Status RunState::Propagate(const Task& t,
         return errors::InvalidArgument("Exit node '", item.node->name(),
                                        "' is not inside a while loop");
       }
+      t.frame->exits_done.insert(t.item);
       Deliver(t.item, t.frame->parent, t.frame->parent_iter, outputs, out_dead,
               false);
       return OkStatus();

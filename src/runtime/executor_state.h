@@ -5,15 +5,18 @@
 // iteration 0 of a child frame (keyed by parent frame, parent iteration and
 // frame_name), NextIteration to the next iteration of its frame, Exit back
 // to the parent. A dead NextIteration ends the loop; a dead Exit is dropped
-// (the loop is still running). Loop-invariant Enter values (is_constant)
-// reach every iteration. Merge runs on its first live data input once its
-// control inputs are done, or dead when all its data inputs are dead.
+// (the loop is still running); a frame that ends with Exits not fired (its
+// loop never ran: dead Enter) sends dead values out of them. Loop-invariant
+// Enter values (is_constant) reach every iteration. Merge runs on its first
+// live data input once its control inputs are done, or dead when all its data
+// inputs are dead.
 #ifndef TFPERSIST_RUNTIME_EXECUTOR_STATE_H_
 #define TFPERSIST_RUNTIME_EXECUTOR_STATE_H_
 
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,8 +43,11 @@ struct Frame {
     TensorValue value;
     bool dead;
   };
+  std::string name;  // frame_name
   Frame* parent = nullptr;
   int64_t parent_iter = 0;
+  // Exit items that have sent their value to the parent.
+  std::set<int> exits_done;
   // Per iteration: item index -> state (node-based maps keep references
   // stable while others are inserted).
   std::deque<std::unordered_map<int, ItemState>> iterations;
@@ -53,6 +59,9 @@ class RunState {
   RunState(const ExecPlan& plan, const ExecutorParams& params,
            const std::vector<Tensor>& feeds);
   Status Run();
+  // Sends dead values out of the Exits that never fired in finished frames;
+  // false when there were none.
+  bool FlushDeadExits();
   Status CollectFetches(std::vector<Tensor>* out) const;
 
  private:

@@ -32,7 +32,10 @@ void SetAttr(tensorflow::NodeDef* n, const std::string& k,
 //                          lambda i, acc: (i + 1, acc * 2), [0, x])
 // with n loop-invariant (is_constant Enter) and the body constant 1 hanging
 // off the pivot by a control edge. Loop variable `acc` doubles x n times.
-tensorflow::GraphDef WhileGraph() {
+// With in_cond, the loop sits in the true branch of a cond on "pred": its
+// inputs hang off the branch pivot, so when pred is false the loop's Enters
+// are dead and its Exits must come out dead ("after" consumes Exit_1).
+tensorflow::GraphDef WhileGraph(bool in_cond = false) {
   tensorflow::GraphDef g;
   auto i32 = MakeAttr(DT_INT32);
   auto frame = MakeAttr("while/while_context");
@@ -42,12 +45,22 @@ tensorflow::GraphDef WhileGraph() {
     SetAttr(c, "dtype", i32);
     SetAttr(c, "value", MakeAttr(Tensor::Scalar<int32_t>(v)));
   };
-  konst("i0", 0, {});
   AddNode(&g, "n", "Placeholder", {})->mutable_attr()->insert({"dtype", i32});
   AddNode(&g, "x", "Placeholder", {})->mutable_attr()->insert({"dtype", i32});
+  std::string x = "x";
+  if (in_cond) {
+    SetAttr(AddNode(&g, "pred", "Placeholder", {}), "dtype", MakeAttr(DT_BOOL));
+    SetAttr(AddNode(&g, "cond/Switch", "Switch", {"x", "pred"}), "T", i32);
+    SetAttr(AddNode(&g, "cond/pivot_t", "Identity", {"cond/Switch:1"}), "T",
+            i32);
+    x = "cond/pivot_t";
+  }
+  konst("i0", 0,
+        in_cond ? std::vector<std::string>{"^cond/pivot_t"}
+                : std::vector<std::string>{});
   for (auto [name, in, is_const] :
        {std::tuple{"while/Enter", "i0", false},
-        std::tuple{"while/Enter_1", "x", false},
+        std::tuple{"while/Enter_1", x.c_str(), false},
         std::tuple{"while/Less/Enter", "n", true}}) {
     auto* e = AddNode(&g, name, "Enter", {in});
     SetAttr(e, "T", i32);
@@ -86,6 +99,7 @@ tensorflow::GraphDef WhileGraph() {
           "T", i32);
   SetAttr(AddNode(&g, "while/Exit", "Exit", {"while/Switch"}), "T", i32);
   SetAttr(AddNode(&g, "while/Exit_1", "Exit", {"while/Switch_1"}), "T", i32);
+  SetAttr(AddNode(&g, "after", "Identity", {"while/Exit_1"}), "T", i32);
   return g;
 }
 
@@ -99,6 +113,21 @@ TEST(SessionWhileLoopTest, IteratesUntilTheConditionFails) {
     EXPECT_THAT(out[0], TensorEq(Tensor::Scalar<int32_t>(n))) << n;
     EXPECT_THAT(out[1], TensorEq(Tensor::Scalar<int32_t>(3 << n))) << n;
   }
+}
+
+TEST(SessionWhileLoopTest, LoopInAnUntakenBranchExitsDead) {
+  TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(WhileGraph(true)));
+  std::vector<Tensor> out;
+  std::vector<std::pair<std::string, Tensor>> feeds = {
+      {"n", Tensor::Scalar<int32_t>(2)}, {"x", Tensor::Scalar<int32_t>(3)}};
+  feeds.push_back({"pred", Tensor::Scalar<bool>(true)});
+  TFP_ASSERT_OK(session->Run(feeds, {"after:0"}, {}, &out));
+  EXPECT_THAT(out[0], TensorEq(Tensor::Scalar<int32_t>(12)));
+  feeds.back().second = Tensor::Scalar<bool>(false);
+  EXPECT_THAT(
+      session->Run(feeds, {"after:0"}, {}, &out),
+      ::tfpersist::testing::StatusIs(StatusCode::kInvalidArgument,
+                                     ::testing::HasSubstr("after:0 is dead")));
 }
 
 }  // namespace

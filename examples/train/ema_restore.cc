@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
     std::cerr << "ema_restore failed: " << r.status() << "\n";
     return 1;
   }
-  std::cout << "trained " << r->steps << " steps on y = 3x, saved " << r->checkpoint
+  std::cout << "trained " << r->steps << " steps on y = 3x, saved "
+            << r->checkpoint
             << "\n  w                          = " << r->trained_w
             << "\n  w/ExponentialMovingAverage = " << r->shadow_w
             << "\nevaluation graph, Saver(ema.variables_to_restore()): w = "

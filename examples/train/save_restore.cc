@@ -20,14 +20,16 @@ int main(int argc, char** argv) {
   for (const auto& [name, shape] : r->listed) {
     std::cout << " " << name << " " << shape.DebugString();
   }
-  std::cout << "\nrestored into a rebuilt graph (initial values 10, 20): add = ["
-            << r->rebuilt_add.SummarizeValue(10) << "]\n"
-            << "restored via ImportMetaGraph(model.ckpt.meta), no rebuild: add = ["
-            << r->imported_add.SummarizeValue(10) << "]\n"
-            << "restored only v1 (v2 keeps its initial 20):               add = ["
-            << r->only_v1_add.SummarizeValue(10) << "]\n"
-            << "restored into other-v1/other-v2 through {v1: other-v1, v2: other-v2}: ["
-            << r->renamed_v1.SummarizeValue(10) << "] ["
-            << r->renamed_v2.SummarizeValue(10) << "]\n";
+  std::cout
+      << "\nrestored into a rebuilt graph (initial values 10, 20): add = ["
+      << r->rebuilt_add.SummarizeValue(10) << "]\n"
+      << "restored via ImportMetaGraph(model.ckpt.meta), no rebuild: add = ["
+      << r->imported_add.SummarizeValue(10) << "]\n"
+      << "restored only v1 (v2 keeps its initial 20):               add = ["
+      << r->only_v1_add.SummarizeValue(10) << "]\n"
+      << "restored into other-v1/other-v2 through {v1: other-v1, v2: "
+         "other-v2}: ["
+      << r->renamed_v1.SummarizeValue(10) << "] ["
+      << r->renamed_v2.SummarizeValue(10) << "]\n";
   return 0;
 }

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   }
   std::cout << "exported " << r->export_dir
             << " (saved_model.pb, variables/), loaded it with tags {serve}\n"
-            << "serving_default: x = [" << r->x.SummarizeValue(10) << "] -> y = ["
-            << r->y.SummarizeValue(10) << "]\n";
+            << "serving_default: x = [" << r->x.SummarizeValue(10)
+            << "] -> y = [" << r->y.SummarizeValue(10) << "]\n";
   return 0;
 }

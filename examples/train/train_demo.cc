@@ -25,8 +25,10 @@ struct Model {
 Status BuildAdd(Model* m, const std::string& n1, const std::string& n2,
                 float i1, float i2) {
   GraphBuilder& b = m->b;
-  RefVariable v1 = Variable(b, Constant(b, Tensor::FromVector<float>({i1})), n1);
-  RefVariable v2 = Variable(b, Constant(b, Tensor::FromVector<float>({i2})), n2);
+  RefVariable v1 =
+      Variable(b, Constant(b, Tensor::FromVector<float>({i1})), n1);
+  RefVariable v2 =
+      Variable(b, Constant(b, Tensor::FromVector<float>({i2})), n2);
   Add(b, v1.value(), v2.value());
   GlobalVariablesInitializer(b);
   return b.status();
@@ -40,11 +42,10 @@ StatusOr<Tensor> Fetch(Session* session, const std::string& name) {
 
 // Builds n1/n2 with initial values 10 and 20, restores `path` through a
 // Saver made with `options` and fetches `fetch`.
-StatusOr<std::vector<Tensor>> RestoreInto(const std::string& path,
-                                          const std::string& n1,
-                                          const std::string& n2,
-                                          const SaverOptions& options, bool init,
-                                          const std::vector<std::string>& fetch) {
+StatusOr<std::vector<Tensor>> RestoreInto(
+    const std::string& path, const std::string& n1, const std::string& n2,
+    const SaverOptions& options, bool init,
+    const std::vector<std::string>& fetch) {
   Model m;
   TFP_RETURN_IF_ERROR(BuildAdd(&m, n1, n2, 10, 20));
   TFP_ASSIGN_OR_RETURN(auto saver, Saver::Create(m.b, options));
@@ -89,8 +90,8 @@ StatusOr<SaveRestoreResult> RunSaveRestore(const std::string& out_dir) {
     if (c.starts_with("model.ckpt") || c == "checkpoint") r.files.push_back(c);
   }
   TFP_ASSIGN_OR_RETURN(r.listed, ListVariables(out_dir));
-  TFP_ASSIGN_OR_RETURN(auto rebuilt,
-                       RestoreInto(r.checkpoint, "v1", "v2", {}, false, {"add:0"}));
+  TFP_ASSIGN_OR_RETURN(auto rebuilt, RestoreInto(r.checkpoint, "v1", "v2", {},
+                                                 false, {"add:0"}));
   r.rebuilt_add = rebuilt[0];
   TFP_ASSIGN_OR_RETURN(auto imported, ImportMetaGraph(r.checkpoint + ".meta"));
   TFP_ASSIGN_OR_RETURN(auto session, imported->NewSession());
@@ -98,14 +99,14 @@ StatusOr<SaveRestoreResult> RunSaveRestore(const std::string& out_dir) {
   TFP_ASSIGN_OR_RETURN(r.imported_add, Fetch(session.get(), "add:0"));
   SaverOptions only_v1;
   only_v1.var_list = {"v1"};
-  TFP_ASSIGN_OR_RETURN(auto partial,
-                       RestoreInto(r.checkpoint, "v1", "v2", only_v1, true, {"add:0"}));
+  TFP_ASSIGN_OR_RETURN(auto partial, RestoreInto(r.checkpoint, "v1", "v2",
+                                                 only_v1, true, {"add:0"}));
   r.only_v1_add = partial[0];
   SaverOptions renamed;
   renamed.var_map = {{"v1", "other-v1"}, {"v2", "other-v2"}};
-  TFP_ASSIGN_OR_RETURN(auto other, RestoreInto(r.checkpoint, "other-v1", "other-v2",
-                                               renamed, false,
-                                               {"other-v1:0", "other-v2:0"}));
+  TFP_ASSIGN_OR_RETURN(
+      auto other, RestoreInto(r.checkpoint, "other-v1", "other-v2", renamed,
+                              false, {"other-v1:0", "other-v2:0"}));
   r.renamed_v1 = other[0];
   r.renamed_v2 = other[1];
   return r;
@@ -119,18 +120,21 @@ StatusOr<Node*> BuildEmaTraining(GraphBuilder& b, Collections* collections) {
   Output x = Placeholder(b, DT_FLOAT, PartialTensorShape(TensorShape()), "x");
   Output y = Placeholder(b, DT_FLOAT, PartialTensorShape(TensorShape()), "y");
   RefVariable w = Variable(b, Tensor::Scalar<float>(0), "w");
-  RefVariable step = Variable(b, Tensor::Scalar<int32_t>(0), "global_step", false);
+  RefVariable step =
+      Variable(b, Tensor::Scalar<int32_t>(0), "global_step", false);
   collections->AddVariables(b.variables());
   collections->AddVariableDef(GraphKeys::kGlobalStep, ToVariableDef(step));
   Output grad = Mul(b, Sub(b, Mul(b, w.value(), x), y), x, "grad");
   Output delta = Mul(b, Constant(b, Tensor::Scalar<float>(0.05f)), grad);
   Node* train = AssignSub(b, w.variable, delta, "train").node;
-  Node* inc = AssignAdd(b, step.variable, Constant(b, Tensor::Scalar<int32_t>(1)),
-                        "increment_step").node;
+  Node* inc =
+      AssignAdd(b, step.variable, Constant(b, Tensor::Scalar<int32_t>(1)),
+                "increment_step")
+          .node;
   TFP_RETURN_IF_ERROR(b.status());
   ExponentialMovingAverage ema(0.99f, step.value());
   auto after_step = b.ControlDependencies({train, inc});
-  TFP_ASSIGN_OR_RETURN(Node* train_op, ema.Apply(b, {w}, collections));
+  TFP_ASSIGN_OR_RETURN(Node * train_op, ema.Apply(b, {w}, collections));
   collections->AddNodeName(GraphKeys::kTrainOp, train_op->name());
   return train_op;
 }
@@ -141,7 +145,7 @@ StatusOr<EmaRestoreResult> RunEmaRestore(const std::string& out_dir) {
   EmaRestoreResult r;
   Model m;
   Collections collections;
-  TFP_ASSIGN_OR_RETURN(Node* train_op, BuildEmaTraining(m.b, &collections));
+  TFP_ASSIGN_OR_RETURN(Node * train_op, BuildEmaTraining(m.b, &collections));
   GlobalVariablesInitializer(m.b);
   TFP_ASSIGN_OR_RETURN(auto saver, Saver::Create(m.b, {}, &collections));
   TFP_ASSIGN_OR_RETURN(auto session, Session::Create(m.graph.ToGraphDef()));
@@ -154,10 +158,12 @@ StatusOr<EmaRestoreResult> RunEmaRestore(const std::string& out_dir) {
   }
   SaveOptions save;
   save.global_step_tensor = "global_step";
-  TFP_ASSIGN_OR_RETURN(r.checkpoint, saver->Save(session.get(),
-                                                 JoinPath(out_dir, "ema", "model.ckpt"), save));
+  TFP_ASSIGN_OR_RETURN(
+      r.checkpoint,
+      saver->Save(session.get(), JoinPath(out_dir, "ema", "model.ckpt"), save));
   TFP_ASSIGN_OR_RETURN(Tensor w, LoadVariable(r.checkpoint, "w"));
-  TFP_ASSIGN_OR_RETURN(Tensor shadow, LoadVariable(r.checkpoint, "w/ExponentialMovingAverage"));
+  TFP_ASSIGN_OR_RETURN(
+      Tensor shadow, LoadVariable(r.checkpoint, "w/ExponentialMovingAverage"));
   r.trained_w = w.scalar<float>();
   r.shadow_w = shadow.scalar<float>();
   // Evaluation graph: plain w (and the step), restored from the shadow.
@@ -168,7 +174,8 @@ StatusOr<EmaRestoreResult> RunEmaRestore(const std::string& out_dir) {
   SaverOptions options;
   options.var_map = ema.VariablesToRestore(eval.b);
   TFP_ASSIGN_OR_RETURN(auto eval_saver, Saver::Create(eval.b, options));
-  TFP_ASSIGN_OR_RETURN(auto eval_session, Session::Create(eval.graph.ToGraphDef()));
+  TFP_ASSIGN_OR_RETURN(auto eval_session,
+                       Session::Create(eval.graph.ToGraphDef()));
   TFP_RETURN_IF_ERROR(eval_saver->Restore(eval_session.get(), r.checkpoint));
   TFP_ASSIGN_OR_RETURN(Tensor restored, Fetch(eval_session.get(), "w:0"));
   r.restored_w = restored.scalar<float>();
@@ -192,12 +199,15 @@ StatusOr<SavedModelResult> RunSavedModel(const std::string& out_dir) {
   SavedModelBuilder builder(r.export_dir);
   TFP_RETURN_IF_ERROR(builder.AddMetaGraphAndVariables(
       session.get(), b, {kSavedModelTagServe},
-      {{kDefaultServingSignatureDefKey, PredictSignatureDef(b, {{"x", x}}, {{"y", y}})}}));
+      {{kDefaultServingSignatureDefKey,
+        PredictSignatureDef(b, {{"x", x}}, {{"y", y}})}}));
   TFP_RETURN_IF_ERROR(builder.Save());
-  TFP_ASSIGN_OR_RETURN(auto bundle, LoadSavedModel(r.export_dir, {kSavedModelTagServe}));
+  TFP_ASSIGN_OR_RETURN(auto bundle,
+                       LoadSavedModel(r.export_dir, {kSavedModelTagServe}));
   r.x = Tensor::FromVector<float>({1, 2, 5}, TensorShape({3, 1}));
-  TFP_ASSIGN_OR_RETURN(auto out, bundle->RunSignature(kDefaultServingSignatureDefKey,
-                                                      {{"x", r.x}}));
+  TFP_ASSIGN_OR_RETURN(
+      auto out,
+      bundle->RunSignature(kDefaultServingSignatureDefKey, {{"x", r.x}}));
   r.y = out.at("y");
   return r;
 }

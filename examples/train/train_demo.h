@@ -30,12 +30,12 @@
 namespace tfpersist::examples {
 
 struct SaveRestoreResult {
-  std::string checkpoint;  // "<out_dir>/model.ckpt"
+  std::string checkpoint;          // "<out_dir>/model.ckpt"
   std::vector<std::string> files;  // files written next to it
   std::vector<std::pair<std::string, TensorShape>> listed;  // ListVariables
-  Tensor rebuilt_add;       // add:0 after restoring into the rebuilt graph
-  Tensor imported_add;      // add:0 after ImportMetaGraph + restore
-  Tensor only_v1_add;       // v1 restored, v2 initialized to 20: [21]
+  Tensor rebuilt_add;   // add:0 after restoring into the rebuilt graph
+  Tensor imported_add;  // add:0 after ImportMetaGraph + restore
+  Tensor only_v1_add;   // v1 restored, v2 initialized to 20: [21]
   Tensor renamed_v1, renamed_v2;  // other-v1:0, other-v2:0
 };
 StatusOr<SaveRestoreResult> RunSaveRestore(const std::string& out_dir);

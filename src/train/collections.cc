@@ -6,14 +6,15 @@ namespace tfpersist {
 
 bool GraphKeys::IsVariableCollection(std::string_view key) {
   static const std::set<std::string_view> kKeys = {
-      kGlobalVariables,       kTrainableVariables, kLocalVariables,
-      kModelVariables,        kMovingAverageVariables, kGlobalStep,
+      kGlobalVariables,  kTrainableVariables,     kLocalVariables,
+      kModelVariables,   kMovingAverageVariables, kGlobalStep,
       "metric_variables"};
   return kKeys.count(key) > 0;
 }
 
 std::string OpNameOf(std::string_view tensor_name) {
-  if (!tensor_name.empty() && tensor_name[0] == '^') tensor_name.remove_prefix(1);
+  if (!tensor_name.empty() && tensor_name[0] == '^')
+    tensor_name.remove_prefix(1);
   size_t colon = tensor_name.rfind(':');
   if (colon == std::string_view::npos) return std::string(tensor_name);
   return std::string(tensor_name.substr(0, colon));

@@ -41,9 +41,9 @@ void AddOutputShapes(const Graph& graph, tensorflow::GraphDef* gd) {
     auto it = shapes.find(node.name());
     if (it == shapes.end() || it->second.empty()) continue;
     auto existing = node.attr().find("_output_shapes");
-    const bool has_existing =
-        existing != node.attr().end() &&
-        existing->second.list().shape_size() == static_cast<int>(it->second.size());
+    const bool has_existing = existing != node.attr().end() &&
+                              existing->second.list().shape_size() ==
+                                  static_cast<int>(it->second.size());
     tensorflow::AttrValue value;
     for (size_t i = 0; i < it->second.size(); ++i) {
       const PartialTensorShape& s = it->second[i];
@@ -128,7 +128,8 @@ StatusOr<tensorflow::MetaGraphDef> ExportMetaGraph(
   info->set_tensorflow_version(EmulatedTfVersion::kVersion);
   info->set_tensorflow_git_version(EmulatedTfVersion::kGitVersion);
   info->set_stripped_default_attrs(options.strip_default_attrs);
-  if (options.saver_def != nullptr) *mg.mutable_saver_def() = *options.saver_def;
+  if (options.saver_def != nullptr)
+    *mg.mutable_saver_def() = *options.saver_def;
   if (options.collections != nullptr) {
     for (const auto& [key, def] : options.collections->defs()) {
       (*mg.mutable_collection_def())[key] = def;

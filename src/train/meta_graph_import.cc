@@ -21,7 +21,8 @@ void PrefixGraphDef(const std::string& scope, tensorflow::GraphDef* gd) {
     auto it = node.mutable_attr()->find("_class");
     if (it == node.mutable_attr()->end()) continue;
     for (std::string& s : *it->second.mutable_list()->mutable_s()) {
-      if (s.starts_with("loc:@")) s = StrCat("loc:@", Prefixed(scope, s.substr(5)));
+      if (s.starts_with("loc:@"))
+        s = StrCat("loc:@", Prefixed(scope, s.substr(5)));
     }
   }
 }
@@ -64,13 +65,15 @@ StatusOr<std::unique_ptr<Saver>> ImportSaver(const tensorflow::MetaGraphDef& mg,
   saver_options.env = o.env;
   if (mg.has_saver_def()) {
     tensorflow::SaverDef def = mg.saver_def();
-    def.set_filename_tensor_name(Prefixed(o.import_scope, def.filename_tensor_name()));
+    def.set_filename_tensor_name(
+        Prefixed(o.import_scope, def.filename_tensor_name()));
     def.set_save_tensor_name(Prefixed(o.import_scope, def.save_tensor_name()));
     def.set_restore_op_name(Prefixed(o.import_scope, def.restore_op_name()));
     return Saver::FromSaverDef(def, imported->graph.get(),
                                imported->collections.get(), saver_options);
   }
-  auto vars = imported->collections->GetVariableNames(GraphKeys::kGlobalVariables);
+  auto vars =
+      imported->collections->GetVariableNames(GraphKeys::kGlobalVariables);
   if (!vars.ok() || vars->empty()) return std::unique_ptr<Saver>();
   GraphBuilder b(imported->graph.get());
   return Saver::Create(b, saver_options, imported->collections.get());
@@ -85,7 +88,8 @@ SessionOptions ImportedMetaGraph::session_options(Env* env) const {
   return options;
 }
 
-StatusOr<std::unique_ptr<Session>> ImportedMetaGraph::NewSession(Env* env) const {
+StatusOr<std::unique_ptr<Session>> ImportedMetaGraph::NewSession(
+    Env* env) const {
   return Session::Create(graph->ToGraphDef(), session_options(env));
 }
 

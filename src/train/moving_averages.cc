@@ -12,7 +12,8 @@ namespace {
 
 bool IsFloatingPoint(DataType dt) {
   dt = BaseType(dt);
-  return dt == DT_HALF || dt == DT_BFLOAT16 || dt == DT_FLOAT || dt == DT_DOUBLE;
+  return dt == DT_HALF || dt == DT_BFLOAT16 || dt == DT_FLOAT ||
+         dt == DT_DOUBLE;
 }
 
 // `x - y` where x is a Python float: "<name>/x" Const, then Sub "<name>".
@@ -49,8 +50,9 @@ ExponentialMovingAverage::ExponentialMovingAverage(float decay,
 Output ExponentialMovingAverage::DecayTensor(GraphBuilder& b) const {
   Output decay = Constant(b, Tensor::Scalar<float>(decay_), "decay");
   if (num_updates_.node == nullptr) return decay;
-  Output n = AddOp(b, "Cast", "num_updates", {num_updates_},
-                   {{"DstT", MakeAttr(DT_FLOAT)}, {"Truncate", MakeAttr(false)}});
+  Output n =
+      AddOp(b, "Cast", "num_updates", {num_updates_},
+            {{"DstT", MakeAttr(DT_FLOAT)}, {"Truncate", MakeAttr(false)}});
   Output num = ScalarPlus(b, 1.0f, n, "add");
   Output den = ScalarPlus(b, 10.0f, n, "add");
   return AddOp(b, "Minimum", "Minimum", {decay, RealDiv(b, num, den)});
@@ -69,9 +71,9 @@ Node* ExponentialMovingAverage::AssignMovingAverage(GraphBuilder& b,
   return AssignSub(b, shadow.variable, delta, op).node;
 }
 
-StatusOr<Node*> ExponentialMovingAverage::Apply(GraphBuilder& b,
-                                                const std::vector<RefVariable>& vars,
-                                                Collections* collections) {
+StatusOr<Node*> ExponentialMovingAverage::Apply(
+    GraphBuilder& b, const std::vector<RefVariable>& vars,
+    Collections* collections) {
   TFP_RETURN_IF_ERROR(b.status());
   for (const RefVariable& v : vars) {
     if (v.variable.node == nullptr || !IsFloatingPoint(v.variable.dtype())) {
@@ -81,8 +83,9 @@ StatusOr<Node*> ExponentialMovingAverage::Apply(GraphBuilder& b,
     if (averages_.count(v.name())) continue;
     auto root = b.NameScope("");
     auto colocate = b.ColocateWith(v.variable.node);
-    RefVariable shadow = Variable(b, v.initial_value, StrCat(v.name(), "/", name_),
-                                  /*trainable=*/false);
+    RefVariable shadow =
+        Variable(b, v.initial_value, StrCat(v.name(), "/", name_),
+                 /*trainable=*/false);
     TFP_RETURN_IF_ERROR(b.status());
     averages_[v.name()] = shadow;
     if (collections != nullptr) {
@@ -139,7 +142,8 @@ ExponentialMovingAverage::VariablesToRestore(const Collections& c) const {
   TFP_ASSIGN_OR_RETURN(auto moving,
                        c.GetVariableNames(GraphKeys::kMovingAverageVariables));
   averaged.insert(averaged.end(), moving.begin(), moving.end());
-  TFP_ASSIGN_OR_RETURN(auto global, c.GetVariableNames(GraphKeys::kGlobalVariables));
+  TFP_ASSIGN_OR_RETURN(auto global,
+                       c.GetVariableNames(GraphKeys::kGlobalVariables));
   return NameMap(averaged, global);
 }
 

@@ -92,7 +92,8 @@ Status ExplainRestoreMismatch(Env* env, const tensorflow::GraphDef& graph,
           "' in the checkpoint");
     }
     auto shape = GetShapeAttr(*it->second, "shape");
-    const TensorShape& stored_shape = (*reader)->GetVariableToShapeMap().at(key);
+    const TensorShape& stored_shape =
+        (*reader)->GetVariableToShapeMap().at(key);
     if (shape.ok() && shape->IsFullyDefined() &&
         !(shape->AsTensorShape() == stored_shape)) {
       return errors::InvalidArgument(

@@ -14,8 +14,9 @@
 namespace tfpersist {
 namespace {
 
-Status ValidateSignatures(const Graph& graph,
-                          const std::map<std::string, tensorflow::SignatureDef>& sigs) {
+Status ValidateSignatures(
+    const Graph& graph,
+    const std::map<std::string, tensorflow::SignatureDef>& sigs) {
   for (const auto& [key, sig] : sigs) {
     for (const auto* map : {&sig.inputs(), &sig.outputs()}) {
       for (const auto& [name, info] : *map) {
@@ -44,8 +45,10 @@ tensorflow::SignatureDef PredictSignatureDef(
     const GraphBuilder& b, const std::map<std::string, Output>& inputs,
     const std::map<std::string, Output>& outputs) {
   tensorflow::SignatureDef sig;
-  for (const auto& [k, t] : inputs) (*sig.mutable_inputs())[k] = BuildTensorInfo(b, t);
-  for (const auto& [k, t] : outputs) (*sig.mutable_outputs())[k] = BuildTensorInfo(b, t);
+  for (const auto& [k, t] : inputs)
+    (*sig.mutable_inputs())[k] = BuildTensorInfo(b, t);
+  for (const auto& [k, t] : outputs)
+    (*sig.mutable_outputs())[k] = BuildTensorInfo(b, t);
   sig.set_method_name(kPredictMethodName);
   return sig;
 }
@@ -59,7 +62,8 @@ Status SavedModelBuilder::CopyAssets(const std::vector<Output>& assets,
     if (asset.node == nullptr || asset.node->op() != "Const") {
       return errors::InvalidArgument("SavedModel assets must be string Consts");
     }
-    TFP_ASSIGN_OR_RETURN(Tensor path, GetTensorAttr(asset.node->def(), "value"));
+    TFP_ASSIGN_OR_RETURN(Tensor path,
+                         GetTensorAttr(asset.node->def(), "value"));
     if (path.dtype() != DT_STRING || path.NumElements() != 1) {
       return errors::InvalidArgument("asset '", asset.name(),
                                      "' must be a string scalar");
@@ -67,14 +71,17 @@ Status SavedModelBuilder::CopyAssets(const std::vector<Output>& assets,
     const std::string source = path.flat<tstring>()[0];
     const std::string filename(Basename(source));
     TFP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(env_, source));
-    TFP_RETURN_IF_ERROR(env_->RecursivelyCreateDir(JoinPath(export_dir_, "assets")));
     TFP_RETURN_IF_ERROR(
-        WriteStringToFile(env_, JoinPath(export_dir_, "assets", filename), bytes));
+        env_->RecursivelyCreateDir(JoinPath(export_dir_, "assets")));
+    TFP_RETURN_IF_ERROR(WriteStringToFile(
+        env_, JoinPath(export_dir_, "assets", filename), bytes));
     tensorflow::AssetFileDef def;
     def.set_filename(filename);
     def.mutable_tensor_info()->set_name(asset.name());
     (*collections->mutable_defs())[GraphKeys::kSavedModelAssets]
-        .mutable_any_list()->add_value()->PackFrom(def);
+        .mutable_any_list()
+        ->add_value()
+        ->PackFrom(def);
     collections->AddNodeName(GraphKeys::kAssetFilepaths, asset.name());
   }
   return OkStatus();
@@ -93,7 +100,8 @@ StatusOr<tensorflow::MetaGraphDef> SavedModelBuilder::BuildMetaGraph(
     collections.AddVariables(b.variables());
   }
   if (options.main_op != nullptr) {
-    collections.AddNodeName(GraphKeys::kSavedModelMainOp, options.main_op->name());
+    collections.AddNodeName(GraphKeys::kSavedModelMainOp,
+                            options.main_op->name());
   }
   TFP_RETURN_IF_ERROR(CopyAssets(options.assets, &collections));
   MetaGraphExportOptions export_options;
@@ -117,21 +125,24 @@ Status SavedModelBuilder::AddMetaGraphAndVariables(
   }
   auto children = env_->GetChildren(export_dir_);
   if (children.ok() && !children->empty()) {
-    return errors::FailedPrecondition("Export directory already exists, and isn't empty: ",
-                                      export_dir_);
+    return errors::FailedPrecondition(
+        "Export directory already exists, and isn't empty: ", export_dir_);
   }
   TFP_RETURN_IF_ERROR(ValidateSignatures(*b.graph(), signatures));
-  TFP_RETURN_IF_ERROR(env_->RecursivelyCreateDir(JoinPath(export_dir_, "variables")));
+  TFP_RETURN_IF_ERROR(
+      env_->RecursivelyCreateDir(JoinPath(export_dir_, "variables")));
   SaverOptions saver_options;
   saver_options.sharded = true;
   saver_options.allow_empty = true;
   saver_options.env = env_;
-  TFP_ASSIGN_OR_RETURN(auto saver, Saver::Create(b, saver_options, options.collections));
+  TFP_ASSIGN_OR_RETURN(auto saver,
+                       Saver::Create(b, saver_options, options.collections));
   SaveOptions save;
   save.write_meta_graph = false;
   save.write_state = false;
   TFP_RETURN_IF_ERROR_CTX(
-      saver->Save(session, JoinPath(export_dir_, "variables", "variables"), save)
+      saver
+          ->Save(session, JoinPath(export_dir_, "variables", "variables"), save)
           .status(),
       "saving SavedModel variables");
   saver_def_ = saver->saver_def();
@@ -153,10 +164,11 @@ Status SavedModelBuilder::AddMetaGraph(
         "Graph state including variables and assets has not been saved yet. "
         "Please invoke AddMetaGraphAndVariables() first.");
   }
-  TFP_ASSIGN_OR_RETURN(tensorflow::MetaGraphDef mg,
-                       BuildMetaGraph(b, tags, signatures, options,
-                                      saver_def_.restore_op_name().empty()
-                                          ? nullptr : &saver_def_));
+  TFP_ASSIGN_OR_RETURN(
+      tensorflow::MetaGraphDef mg,
+      BuildMetaGraph(
+          b, tags, signatures, options,
+          saver_def_.restore_op_name().empty() ? nullptr : &saver_def_));
   *saved_model_.add_meta_graphs() = std::move(mg);
   return OkStatus();
 }

@@ -10,7 +10,8 @@ namespace {
 
 constexpr char kInitOpSignatureKey[] = "__saved_model_init_op";
 
-StatusOr<tensorflow::SavedModel> ReadSavedModel(Env* env, const std::string& dir) {
+StatusOr<tensorflow::SavedModel> ReadSavedModel(Env* env,
+                                                const std::string& dir) {
   tensorflow::SavedModel model;
   const std::string pb = JoinPath(dir, "saved_model.pb");
   const std::string pbtxt = JoinPath(dir, "saved_model.pbtxt");
@@ -84,8 +85,9 @@ Feeds AssetFeeds(const tensorflow::MetaGraphDef& mg, const std::string& dir) {
   }
   Feeds feeds;
   for (const auto& asset : assets) {
-    feeds.emplace_back(asset.tensor_info().name(),
-                       Tensor::Scalar<tstring>(JoinPath(dir, "assets", asset.filename())));
+    feeds.emplace_back(
+        asset.tensor_info().name(),
+        Tensor::Scalar<tstring>(JoinPath(dir, "assets", asset.filename())));
   }
   return feeds;
 }
@@ -111,7 +113,8 @@ std::string InitOpName(const tensorflow::MetaGraphDef& mg) {
     auto out = sig->second.outputs().find(kInitOpSignatureKey);
     if (out != sig->second.outputs().end()) return out->second.name();
   }
-  for (const char* key : {GraphKeys::kSavedModelMainOp, GraphKeys::kLegacyInitOp}) {
+  for (const char* key :
+       {GraphKeys::kSavedModelMainOp, GraphKeys::kLegacyInitOp}) {
     auto it = mg.collection_def().find(key);
     if (it != mg.collection_def().end() &&
         it->second.node_list().value_size() == 1) {
@@ -124,9 +127,11 @@ std::string InitOpName(const tensorflow::MetaGraphDef& mg) {
 }  // namespace
 
 StatusOr<std::unique_ptr<SavedModelBundle>> LoadSavedModel(
-    const std::string& export_dir, const std::set<std::string>& tags, Env* env) {
+    const std::string& export_dir, const std::set<std::string>& tags,
+    Env* env) {
   if (env == nullptr) env = Env::Default();
-  TFP_ASSIGN_OR_RETURN(tensorflow::SavedModel model, ReadSavedModel(env, export_dir));
+  TFP_ASSIGN_OR_RETURN(tensorflow::SavedModel model,
+                       ReadSavedModel(env, export_dir));
   TFP_ASSIGN_OR_RETURN(const tensorflow::MetaGraphDef* mg,
                        FindMetaGraph(model, tags, export_dir));
   auto bundle = std::make_unique<SavedModelBundle>();
@@ -135,7 +140,8 @@ StatusOr<std::unique_ptr<SavedModelBundle>> LoadSavedModel(
   SessionOptions options;
   options.env = env;
   options.extra_ops = mg->meta_info_def().stripped_op_list();
-  TFP_ASSIGN_OR_RETURN(bundle->session, Session::Create(mg->graph_def(), options));
+  TFP_ASSIGN_OR_RETURN(bundle->session,
+                       Session::Create(mg->graph_def(), options));
   const Feeds assets = AssetFeeds(*mg, export_dir);
   TFP_RETURN_IF_ERROR(
       RestoreVariables(env, bundle->session.get(), *mg, export_dir, assets));
@@ -153,7 +159,8 @@ StatusOr<const tensorflow::SignatureDef*> SavedModelBundle::GetSignature(
   auto it = meta_graph_def.signature_def().find(key);
   if (it != meta_graph_def.signature_def().end()) return &it->second;
   std::vector<std::string> keys;
-  for (const auto& [k, unused] : meta_graph_def.signature_def()) keys.push_back(k);
+  for (const auto& [k, unused] : meta_graph_def.signature_def())
+    keys.push_back(k);
   std::sort(keys.begin(), keys.end());
   return errors::NotFound("No SignatureDef with key '", key,
                           "'; available: ", StrJoin(keys, ", "));
@@ -167,8 +174,8 @@ StatusOr<std::map<std::string, Tensor>> SavedModelBundle::RunSignature(
   for (const auto& [name, value] : inputs) {
     auto it = sig->inputs().find(name);
     if (it == sig->inputs().end() || it->second.name().empty()) {
-      return errors::InvalidArgument("Signature '", key, "' has no dense input '",
-                                     name, "'");
+      return errors::InvalidArgument("Signature '", key,
+                                     "' has no dense input '", name, "'");
     }
     feeds.emplace_back(it->second.name(), value);
   }
@@ -181,7 +188,8 @@ StatusOr<std::map<std::string, Tensor>> SavedModelBundle::RunSignature(
   for (const std::string& k : keys) {
     auto it = sig->outputs().find(k);
     if (it == sig->outputs().end() || it->second.name().empty()) {
-      return errors::NotFound("Signature '", key, "' has no dense output '", k, "'");
+      return errors::NotFound("Signature '", key, "' has no dense output '", k,
+                              "'");
     }
     fetches.push_back(it->second.name());
   }

@@ -86,6 +86,7 @@ StatusOr<std::unique_ptr<Saver>> Saver::Create(GraphBuilder& b,
     build.name = options.name;
     build.filename = options.filename;
     build.sharded = options.sharded;
+    build.version = options.write_version;
     build.max_to_keep = options.max_to_keep;
     build.keep_checkpoint_every_n_hours = options.keep_checkpoint_every_n_hours;
     TFP_ASSIGN_OR_RETURN(tensorflow::SaverDef def,
@@ -147,7 +148,8 @@ StatusOr<std::string> Saver::CheckpointFile(Session* session,
     TFP_RETURN_IF_ERROR_CTX(session->Run({}, {name}, {}, &out),
                             "reading the global step ", name);
     const Tensor& t = out[0];
-    if (t.NumElements() != 1 || (t.dtype() != DT_INT64 && t.dtype() != DT_INT32)) {
+    if (t.NumElements() != 1 ||
+        (t.dtype() != DT_INT64 && t.dtype() != DT_INT32)) {
       return errors::InvalidArgument("global step ", name,
                                      " must be an int32/int64 scalar, got ",
                                      t.DebugString());
@@ -161,9 +163,9 @@ StatusOr<std::string> Saver::CheckpointFile(Session* session,
     return StrCat(save_path, "-", buf);
   }
   if (Basename(save_path) == options.latest_filename && !def_.sharded()) {
-    return errors::InvalidArgument("'latest_filename' collides with 'save_path': '",
-                                   options.latest_filename, "' and '",
-                                   save_path, "'");
+    return errors::InvalidArgument(
+        "'latest_filename' collides with 'save_path': '",
+        options.latest_filename, "' and '", save_path, "'");
   }
   return save_path;
 }
@@ -177,17 +179,20 @@ Status Saver::WriteMetaGraphFile(const std::string& checkpoint_file,
   TFP_ASSIGN_OR_RETURN(tensorflow::MetaGraphDef meta,
                        ExportMetaGraph(*graph_, export_options));
   return WriteMetaGraph(
-      env_, MetaGraphFilename(checkpoint_file, options.meta_graph_suffix), meta);
+      env_, MetaGraphFilename(checkpoint_file, options.meta_graph_suffix),
+      meta);
 }
 
-StatusOr<std::string> Saver::Save(Session* session, const std::string& save_path,
+StatusOr<std::string> Saver::Save(Session* session,
+                                  const std::string& save_path,
                                   int64_t global_step) {
   SaveOptions options;
   options.global_step = global_step;
   return Save(session, save_path, options);
 }
 
-StatusOr<std::string> Saver::Save(Session* session, const std::string& save_path,
+StatusOr<std::string> Saver::Save(Session* session,
+                                  const std::string& save_path,
                                   const SaveOptions& options) {
   if (options.latest_filename.find('/') != std::string::npos) {
     return errors::InvalidArgument(
@@ -197,7 +202,8 @@ StatusOr<std::string> Saver::Save(Session* session, const std::string& save_path
   TFP_ASSIGN_OR_RETURN(std::string file,
                        CheckpointFile(session, save_path, options));
   if (empty_) {
-    if (options.write_meta_graph) TFP_RETURN_IF_ERROR(WriteMetaGraphFile(file, options));
+    if (options.write_meta_graph)
+      TFP_RETURN_IF_ERROR(WriteMetaGraphFile(file, options));
     return std::string();
   }
   TFP_RETURN_IF_ERROR(SyncSessionGraph(session));
@@ -205,12 +211,14 @@ StatusOr<std::string> Saver::Save(Session* session, const std::string& save_path
   TFP_RETURN_IF_ERROR(session->Run(
       {{def_.filename_tensor_name(), Tensor::Scalar<tstring>(file)}},
       {def_.save_tensor_name()}, {}, &out));
-  if (out.size() != 1 || out[0].dtype() != DT_STRING || out[0].NumElements() != 1) {
+  if (out.size() != 1 || out[0].dtype() != DT_STRING ||
+      out[0].NumElements() != 1) {
     return errors::Internal("save tensor ", def_.save_tensor_name(),
                             " did not return a string scalar");
   }
   const std::string prefix = out[0].flat<tstring>()[0];
-  if (options.write_meta_graph) TFP_RETURN_IF_ERROR(WriteMetaGraphFile(file, options));
+  if (options.write_meta_graph)
+    TFP_RETURN_IF_ERROR(WriteMetaGraphFile(file, options));
   if (options.write_state) {
     TFP_RETURN_IF_ERROR(
         RecordAndUpdateState(prefix, std::string(Dirname(save_path)), options));
@@ -233,9 +241,8 @@ Status Saver::RecordAndUpdateState(const std::string& path,
   UpdateCheckpointStateOptions state_options;
   state_options.latest_filename = options.latest_filename;
   state_options.save_relative_paths = options_.save_relative_paths;
-  TFP_RETURN_IF_ERROR(UpdateCheckpointStateFile(env_, dir, path,
-                                                last_checkpoints(),
-                                                state_options));
+  TFP_RETURN_IF_ERROR(UpdateCheckpointStateFile(
+      env_, dir, path, last_checkpoints(), state_options));
   MaybeDeleteOldCheckpoints(options.meta_graph_suffix);
   return OkStatus();
 }
@@ -292,8 +299,9 @@ Status Saver::DiagnoseRestoreError(const Status& error, Session* session,
   Status specific = ExplainRestoreMismatch(env_, session->graph_def(),
                                            def_.restore_op_name(), save_path);
   if (!specific.ok()) {
-    return Status(specific.code(),
-                  StrCat(specific.message(), "\nOriginal error: ", error.message()));
+    return Status(
+        specific.code(),
+        StrCat(specific.message(), "\nOriginal error: ", error.message()));
   }
   return error.WithContext(
       StrCat("Restoring from checkpoint ", save_path,

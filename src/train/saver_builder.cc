@@ -72,8 +72,9 @@ Node* GroupByDevice(GraphBuilder& b, const std::vector<Node*>& deps,
   return NoOp(b, op_name);
 }
 
+// V2: "SaveV2"; V1: io_ops._save(..., name="save") -> SaveSlices "save".
 Output AddSaveOps(GraphBuilder& b, Output filename,
-                  const std::vector<SaveableVariable>& vars) {
+                  const std::vector<SaveableVariable>& vars, bool v1) {
   std::vector<std::string> names, slices;
   std::vector<Output> tensors;
   for (const SaveableVariable& v : vars) {
@@ -82,11 +83,13 @@ Output AddSaveOps(GraphBuilder& b, Output filename,
     tensors.push_back(Output{v.var, 0});
   }
   Output names_t, slices_t;
-  const std::string op = InOpScope(b, "SaveV2", [&] {
+  const std::string op = InOpScope(b, v1 ? "save" : "SaveV2", [&] {
     names_t = Constant(b, StringVector(names), "tensor_names");
-    slices_t = Constant(b, StringVector(slices), "shape_and_slices");
+    slices_t = Constant(b, StringVector(slices),
+                        v1 ? "shapes_and_slices" : "shape_and_slices");
   });
-  Node* save = b.AddNode("SaveV2", op, {filename, names_t, slices_t, tensors}, {});
+  Node* save = b.AddNode(v1 ? "SaveSlices" : "SaveV2", op,
+                         {filename, names_t, slices_t, tensors}, {});
   return WithDependencies(b, {save}, filename);
 }
 
@@ -137,9 +140,9 @@ Output AddShardedSaveOps(GraphBuilder& b, Output filename,
   const std::string join = InOpScope(b, "StringJoin", [&] {
     suffix = Constant(b, Tensor::Scalar<tstring>(TempSuffix()), "inputs_1");
   });
-  Output tmp_prefix = AddOp(b, "StringJoin", join,
-                            {std::vector<Output>{filename, suffix}},
-                            {{"separator", MakeAttr("")}});
+  Output tmp_prefix =
+      AddOp(b, "StringJoin", join, {std::vector<Output>{filename, suffix}},
+            {{"separator", MakeAttr("")}});
   Output num_shards = Constant(
       b, Tensor::Scalar<int32_t>(static_cast<int32_t>(per_device.size())),
       "num_shards");
@@ -154,9 +157,10 @@ Output AddShardedSaveOps(GraphBuilder& b, Output filename,
     const std::string op = InOpScope(b, "ShardedFilename", [&] {
       shard_t = Constant(b, Tensor::Scalar<int32_t>(shard++), "shard");
     });
-    Output name = AddOp(b, "ShardedFilename", op, {tmp_prefix, shard_t, num_shards});
+    Output name =
+        AddOp(b, "ShardedFilename", op, {tmp_prefix, shard_t, num_shards});
     prefixes.push_back(name);
-    saves.push_back(AddSaveOps(b, name, vars).node);
+    saves.push_back(AddSaveOps(b, name, vars, /*v1=*/false).node);
   }
   auto control = b.ControlDependencies(saves);
   auto device = b.Device(SetCpu0(last_device));
@@ -181,12 +185,35 @@ Node* AddShardedRestoreOps(GraphBuilder& b, Output filename,
   return GroupByDevice(b, shards, "restore_all");
 }
 
+// V1 sharded: one SaveSlices per device into ShardedFilename(filename, i,
+// n), then ShardedFilespec(filename, n) ("P-?????-of-0000n") as the save
+// tensor; no merge step.
+Output AddShardedSaveOpsV1(GraphBuilder& b, Output filename,
+                           const DeviceGroups& per_device) {
+  Output num_shards = Constant(
+      b, Tensor::Scalar<int32_t>(static_cast<int32_t>(per_device.size())),
+      "num_shards");
+  std::vector<Node*> saves;
+  int32_t shard = 0;
+  for (const auto& [device_name, vars] : per_device) {
+    auto device = b.Device(device_name);
+    Output shard_t;
+    const std::string op = InOpScope(b, "ShardedFilename", [&] {
+      shard_t = Constant(b, Tensor::Scalar<int32_t>(shard++), "shard");
+    });
+    Output name =
+        AddOp(b, "ShardedFilename", op, {filename, shard_t, num_shards});
+    saves.push_back(AddSaveOps(b, name, vars, /*v1=*/true).node);
+  }
+  auto control = b.ControlDependencies(saves);
+  return AddOp(b, "ShardedFilespec", "ShardedFilespec", {filename, num_shards});
+}
+
 Status CheckSupported(const std::vector<SaveableVariable>& saveables,
                       const SaverBuildOptions& options) {
-  if (options.version != tensorflow::SaverDef::V2) {
-    return errors::Unimplemented(
-        "Saver: only write_version V2 can be built (V1 graphs are restored "
-        "through their own SaverDef)");
+  if (options.version != tensorflow::SaverDef::V2 &&
+      options.version != tensorflow::SaverDef::V1) {
+    return errors::InvalidArgument("Saver: write_version must be V1 or V2");
   }
   for (const SaveableVariable& v : saveables) {
     if (v.var->op() == "VarHandleOp") {
@@ -203,7 +230,8 @@ std::string SetCpu0(const std::string& device) {
   std::string kept;
   for (const std::string& part : StrSplit(device, '/', /*skip_empty=*/true)) {
     const bool is_device = part.starts_with("device:") ||
-                           part.starts_with("cpu:") || part.starts_with("gpu:") ||
+                           part.starts_with("cpu:") ||
+                           part.starts_with("gpu:") ||
                            part.starts_with("CPU:") || part.starts_with("GPU:");
     if (!is_device) kept += StrCat("/", part);
   }
@@ -214,6 +242,7 @@ StatusOr<tensorflow::SaverDef> BuildSaverGraph(
     GraphBuilder& b, const std::vector<SaveableVariable>& saveables,
     const SaverBuildOptions& options) {
   TFP_RETURN_IF_ERROR(CheckSupported(saveables, options));
+  const bool v1 = options.version == tensorflow::SaverDef::V1;
   auto scope = b.NameScope(options.name);
   Output filename = FilenameTensor(b, options.filename);
   Output save_tensor;
@@ -223,10 +252,11 @@ StatusOr<tensorflow::SaverDef> BuildSaverGraph(
     for (const SaveableVariable& v : saveables) {
       per_device[v.var->device()].push_back(v);
     }
-    save_tensor = AddShardedSaveOps(b, filename, per_device);
+    save_tensor = v1 ? AddShardedSaveOpsV1(b, filename, per_device)
+                     : AddShardedSaveOps(b, filename, per_device);
     restore_op = AddShardedRestoreOps(b, filename, per_device);
   } else {
-    save_tensor = AddSaveOps(b, filename, saveables);
+    save_tensor = AddSaveOps(b, filename, saveables, v1);
     restore_op = AddRestoreOps(b, filename, saveables, "restore_all");
   }
   TFP_RETURN_IF_ERROR_CTX(b.status(), "building Saver '", options.name, "'");

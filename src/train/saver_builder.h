@@ -11,7 +11,10 @@
 //   save/Assign[_k]      Assign(var_k, save/RestoreV2:k)
 //   save/restore_all     NoOp(^save/Assign*)                   <- restore op
 // Sharded V2 adds StringJoin (temp prefix), ShardedFilename, one SaveV2 per
-// device, Pack + MergeV2Checkpoints and save/Identity (§4.2).
+// device, Pack + MergeV2Checkpoints and save/Identity (§4.2). V1 savers
+// write with SaveSlices "save/save" (sharded: per-device ShardedFilename and
+// a ShardedFilespec save tensor) and restore with RestoreV2, whose V1
+// fallback reads the files (TF's BulkSaverBuilder).
 // Thread-safety: as GraphBuilder (one thread).
 #ifndef TFPERSIST_TRAIN_SAVER_BUILDER_H_
 #define TFPERSIST_TRAIN_SAVER_BUILDER_H_
@@ -56,8 +59,8 @@ StatusOr<std::vector<SaveableVariable>> ResolveSaveables(
     const Collections* collections);
 
 // Adds the subgraph for `saveables` (sorted by key, non-empty) and returns
-// its SaverDef. Errors: the builder's (sticky) status; UNIMPLEMENTED for a
-// V1 sharded saver or resource variables.
+// its SaverDef. Errors: the builder's (sticky) status; INVALID_ARGUMENT for
+// a LEGACY version; UNIMPLEMENTED for resource variables.
 StatusOr<tensorflow::SaverDef> BuildSaverGraph(
     GraphBuilder& b, const std::vector<SaveableVariable>& saveables,
     const SaverBuildOptions& options);

@@ -16,7 +16,8 @@ using testing::TensorEq;
 Tensor Floats(std::vector<float> v) { return Tensor::FromVector<float>(v); }
 
 TEST(TrainExamplesTest, SaveRestore) {
-  TFP_ASSERT_OK_AND_ASSIGN(auto r, examples::RunSaveRestore(testing::NewTempDir("ex")));
+  TFP_ASSERT_OK_AND_ASSIGN(auto r,
+                           examples::RunSaveRestore(testing::NewTempDir("ex")));
   for (const char* f : {"checkpoint", "model.ckpt.index", "model.ckpt.meta",
                         "model.ckpt.data-00000-of-00001"}) {
     EXPECT_THAT(r.files, Contains(f));
@@ -31,16 +32,19 @@ TEST(TrainExamplesTest, SaveRestore) {
 }
 
 TEST(TrainExamplesTest, EmaRestoreLoadsTheShadowValue) {
-  TFP_ASSERT_OK_AND_ASSIGN(auto r, examples::RunEmaRestore(testing::NewTempDir("ex")));
+  TFP_ASSERT_OK_AND_ASSIGN(auto r,
+                           examples::RunEmaRestore(testing::NewTempDir("ex")));
   EXPECT_NE(r.trained_w, r.shadow_w);
   EXPECT_EQ(r.restored_w, r.shadow_w);
   EXPECT_NEAR(r.trained_w, 3.0f, 0.2f);  // y = 3x was learned
 }
 
 TEST(TrainExamplesTest, SavedModelServes) {
-  TFP_ASSERT_OK_AND_ASSIGN(auto r, examples::RunSavedModel(testing::NewTempDir("ex")));
+  TFP_ASSERT_OK_AND_ASSIGN(auto r,
+                           examples::RunSavedModel(testing::NewTempDir("ex")));
   Tensor want(DT_FLOAT, r.x.shape());
-  for (int i = 0; i < 3; ++i) want.flat<float>()[i] = 0.5f * r.x.flat<float>()[i] + 2.0f;
+  for (int i = 0; i < 3; ++i)
+    want.flat<float>()[i] = 0.5f * r.x.flat<float>()[i] + 2.0f;
   EXPECT_THAT(r.y, TensorEq(want));
 }
 

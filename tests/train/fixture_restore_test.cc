@@ -19,10 +19,14 @@ namespace tfpersist {
 namespace {
 
 const std::vector<std::string> kMetaFixtures = {
-    "ckpt-v1-bad-half-plus-two",  "ckpt-v1-nxt-adam",
-    "ckpt-v1-session-bundle-half-plus-two", "ckpt-v1-traffic-signs",
-    "ckpt-v2-estimator-wide-deep", "ckpt-v2-lenet-adam",
-    "ckpt-v2-mnist-fc-feed",      "ckpt-v2-mnist-mlp-ema",
+    "ckpt-v1-bad-half-plus-two",
+    "ckpt-v1-nxt-adam",
+    "ckpt-v1-session-bundle-half-plus-two",
+    "ckpt-v1-traffic-signs",
+    "ckpt-v2-estimator-wide-deep",
+    "ckpt-v2-lenet-adam",
+    "ckpt-v2-mnist-fc-feed",
+    "ckpt-v2-mnist-mlp-ema",
     "ckpt-v2-tf2onnx-regression"};
 
 // The .meta of a fixture folder and the checkpoint it belongs to (the
@@ -35,8 +39,8 @@ struct MetaAndCheckpoint {
 
 StatusOr<MetaAndCheckpoint> Locate(const std::string& fixture) {
   const std::string dir = testing::FixtureDir(fixture);
-  TFP_ASSIGN_OR_RETURN(auto metas, Env::Default()->GetMatchingPaths(
-                                       JoinPath(dir, "*.meta")));
+  TFP_ASSIGN_OR_RETURN(
+      auto metas, Env::Default()->GetMatchingPaths(JoinPath(dir, "*.meta")));
   if (metas.size() != 1) return errors::NotFound("one .meta in ", dir);
   TFP_ASSIGN_OR_RETURN(auto expected, testing::LoadExpectedTensors(dir));
   std::string stem(Basename(metas[0]));
@@ -123,24 +127,39 @@ TEST_P(FixtureInferenceTest, ProducesFiniteOutputs) {
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, FixtureInferenceTest,
     ::testing::Values(
-        InferenceCase{"ckpt-v2-mnist-mlp-ema", "x-input:0", {2, 784}, "layer2/add:0", {2, 10}},
-        InferenceCase{"ckpt-v2-mnist-fc-feed", "Placeholder:0", {100, 784},
-                      "softmax_linear/add:0", {100, 10}},
+        InferenceCase{"ckpt-v2-mnist-mlp-ema",
+                      "x-input:0",
+                      {2, 784},
+                      "layer2/add:0",
+                      {2, 10}},
+        InferenceCase{"ckpt-v2-mnist-fc-feed",
+                      "Placeholder:0",
+                      {100, 784},
+                      "softmax_linear/add:0",
+                      {100, 10}},
         InferenceCase{"ckpt-v2-tf2onnx-regression", "X:0", {3}, "Add:0", {3}},
-        InferenceCase{"ckpt-v2-lenet-adam", "Placeholder:0", {2, 32, 32, 1}, "add_4:0", {2, 10}},
-        InferenceCase{"ckpt-v1-nxt-adam", "Placeholder:0", {32, 4}, "Relu_1:0", {32, 2}},
-        InferenceCase{"ckpt-v1-bad-half-plus-two", "Placeholder:0", {3}, "Add:0", {3}}));
+        InferenceCase{"ckpt-v2-lenet-adam",
+                      "Placeholder:0",
+                      {2, 32, 32, 1},
+                      "add_4:0",
+                      {2, 10}},
+        InferenceCase{
+            "ckpt-v1-nxt-adam", "Placeholder:0", {32, 4}, "Relu_1:0", {32, 2}},
+        InferenceCase{
+            "ckpt-v1-bad-half-plus-two", "Placeholder:0", {3}, "Add:0", {3}}));
 
 // half_plus_two (a = 0.5, b = 2 per the fixture's SOURCE.md): y = a*x + b.
 TEST(FixtureInferenceTest, BadHalfPlusTwoComputesHalfPlusTwo) {
   TFP_REQUIRE_SHARED();
-  TFP_ASSERT_OK_AND_ASSIGN(MetaAndCheckpoint f, Locate("ckpt-v1-bad-half-plus-two"));
+  TFP_ASSERT_OK_AND_ASSIGN(MetaAndCheckpoint f,
+                           Locate("ckpt-v1-bad-half-plus-two"));
   TFP_ASSERT_OK_AND_ASSIGN(auto imported, ImportMetaGraph(f.meta));
   TFP_ASSERT_OK_AND_ASSIGN(auto session, imported->NewSession());
   TFP_ASSERT_OK(imported->saver->Restore(session.get(), f.checkpoint));
   std::vector<Tensor> out;
-  TFP_ASSERT_OK(session->Run({{"Placeholder:0", Tensor::FromVector<float>({1, 2, 5})}},
-                             {"Add:0"}, {}, &out));
+  TFP_ASSERT_OK(
+      session->Run({{"Placeholder:0", Tensor::FromVector<float>({1, 2, 5})}},
+                   {"Add:0"}, {}, &out));
   EXPECT_TRUE(out[0].IsSameAs(Tensor::FromVector<float>({2.5f, 3.0f, 4.5f})))
       << out[0].DebugString();
 }

@@ -4,9 +4,9 @@
 // from the spec).
 #include "tfpersist/train/meta_graph.h"
 
+#include <gmock/gmock.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/message_differencer.h>
-#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "testing/fixtures.h"
@@ -146,10 +146,10 @@ std::string Bytes(std::initializer_list<std::string_view> parts) {
 
 // VariableDef bytes as the spec lists them for v1 (and likewise v2).
 std::string VariableDefBytes(const std::string& v, const std::string& init) {
-  return Bytes({"\x0a", std::string(1, char(v.size() + 2)), v, ":0",
-                "\x12", std::string(1, char(v.size() + 7)), v, "/Assign",
-                "\x1a", std::string(1, char(v.size() + 7)), v, "/read:0",
-                "\x32", std::string(1, char(init.size())), init, "\x38\x01"});
+  return Bytes({"\x0a", std::string(1, char(v.size() + 2)), v, ":0", "\x12",
+                std::string(1, char(v.size() + 7)), v, "/Assign", "\x1a",
+                std::string(1, char(v.size() + 7)), v, "/read:0", "\x32",
+                std::string(1, char(init.size())), init, "\x38\x01"});
 }
 
 class V1V2MetaGraphTest : public ::testing::Test {
@@ -162,7 +162,8 @@ class V1V2MetaGraphTest : public ::testing::Test {
     TFP_ASSERT_OK(session->Run({}, {}, {"init"}, nullptr));
     prefix_ = JoinPath(testing::NewTempDir("meta"), "model.ckpt");
     TFP_ASSERT_OK(saver_->Save(session.get(), prefix_).status());
-    TFP_ASSERT_OK_AND_ASSIGN(meta_, ReadMetaGraph(Env::Default(), prefix_ + ".meta"));
+    TFP_ASSERT_OK_AND_ASSIGN(meta_,
+                             ReadMetaGraph(Env::Default(), prefix_ + ".meta"));
   }
 
   std::unique_ptr<testing::V1V2Model> model_;
@@ -176,7 +177,8 @@ TEST_F(V1V2MetaGraphTest, NodesMatchTensorFlowNodeByNode) {
   ASSERT_EQ(nodes.size(), static_cast<int>(std::size(kTfNodes)));
   for (int i = 0; i < nodes.size(); ++i) {
     tensorflow::NodeDef want;
-    ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(kTfNodes[i], &want));
+    ASSERT_TRUE(
+        google::protobuf::TextFormat::ParseFromString(kTfNodes[i], &want));
     std::string diff;
     google::protobuf::util::MessageDifferencer d;
     d.ReportDifferencesToString(&diff);
@@ -186,9 +188,10 @@ TEST_F(V1V2MetaGraphTest, NodesMatchTensorFlowNodeByNode) {
 }
 
 TEST_F(V1V2MetaGraphTest, SaverDefBytesMatchTheSpec) {
-  const std::string want = Bytes(
-      {"\x0a\x0c", "save/Const:0", "\x12\x19", "save/control_dependency:0",
-       "\x1a\x10", "save/restore_all", std::string("\x20\x05\x35\x00\x40\x1c\x46\x38\x02", 9)});
+  const std::string want =
+      Bytes({"\x0a\x0c", "save/Const:0", "\x12\x19",
+             "save/control_dependency:0", "\x1a\x10", "save/restore_all",
+             std::string("\x20\x05\x35\x00\x40\x1c\x46\x38\x02", 9)});
   EXPECT_EQ(meta_.saver_def().SerializeAsString(), want);
 }
 
@@ -229,9 +232,11 @@ TEST_F(V1V2MetaGraphTest, ImportedGraphRestoresWithoutRebuilding) {
 TEST_F(V1V2MetaGraphTest, ImportScopePrefixesNodesCollectionsAndSaver) {
   ImportMetaGraphOptions options;
   options.import_scope = "net";
-  TFP_ASSERT_OK_AND_ASSIGN(auto imported, ImportMetaGraph(prefix_ + ".meta", options));
+  TFP_ASSERT_OK_AND_ASSIGN(auto imported,
+                           ImportMetaGraph(prefix_ + ".meta", options));
   EXPECT_NE(imported->graph->FindNode("net/v1/read"), nullptr);
-  EXPECT_EQ(imported->saver->saver_def().restore_op_name(), "net/save/restore_all");
+  EXPECT_EQ(imported->saver->saver_def().restore_op_name(),
+            "net/save/restore_all");
   TFP_ASSERT_OK_AND_ASSIGN(auto names, imported->collections->GetVariableNames(
                                            GraphKeys::kGlobalVariables));
   EXPECT_THAT(names, ElementsAre("net/v1", "net/v2"));
@@ -245,11 +250,14 @@ TEST_F(V1V2MetaGraphTest, ImportScopePrefixesNodesCollectionsAndSaver) {
 TEST(MetaGraphIoTest, ReadsTextFormatAndRejectsGarbage) {
   const std::string dir = testing::NewTempDir("meta_io");
   Env* env = Env::Default();
-  TFP_ASSERT_OK(WriteStringToFile(env, JoinPath(dir, "t.meta"),
-                                  "meta_info_def { tensorflow_version: \"1.15.0\" }"));
-  TFP_ASSERT_OK_AND_ASSIGN(auto mg, ReadMetaGraph(env, JoinPath(dir, "t.meta")));
+  TFP_ASSERT_OK(
+      WriteStringToFile(env, JoinPath(dir, "t.meta"),
+                        "meta_info_def { tensorflow_version: \"1.15.0\" }"));
+  TFP_ASSERT_OK_AND_ASSIGN(auto mg,
+                           ReadMetaGraph(env, JoinPath(dir, "t.meta")));
   EXPECT_EQ(mg.meta_info_def().tensorflow_version(), "1.15.0");
-  TFP_ASSERT_OK(WriteStringToFile(env, JoinPath(dir, "bad.meta"), "\xff\xff garbage {"));
+  TFP_ASSERT_OK(
+      WriteStringToFile(env, JoinPath(dir, "bad.meta"), "\xff\xff garbage {"));
   EXPECT_THAT(ReadMetaGraph(env, JoinPath(dir, "bad.meta")).status(),
               StatusIs(StatusCode::kDataLoss, HasSubstr("bad.meta")));
   EXPECT_THAT(ImportMetaGraph(JoinPath(dir, "missing.meta")).status(),

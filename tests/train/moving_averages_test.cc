@@ -37,8 +37,10 @@ struct EmaGraph {
 
 void BuildFixtureLikeGraph(EmaGraph* g, ExponentialMovingAverage** ema_out) {
   const std::vector<std::pair<std::string, TensorShape>> vars = {
-      {"layer1/weights", TensorShape({784, 500})}, {"layer1/biases", TensorShape({500})},
-      {"layer2/weights", TensorShape({500, 10})}, {"layer2/biases", TensorShape({10})}};
+      {"layer1/weights", TensorShape({784, 500})},
+      {"layer1/biases", TensorShape({500})},
+      {"layer2/weights", TensorShape({500, 10})},
+      {"layer2/biases", TensorShape({10})}};
   for (const auto& [name, shape] : vars) {
     g->vars.push_back(Variable(g->b, Tensor::Zeros(DT_FLOAT, shape), name));
   }
@@ -49,8 +51,9 @@ void BuildFixtureLikeGraph(EmaGraph* g, ExponentialMovingAverage** ema_out) {
 TEST(ExponentialMovingAverageTest, UpdateOpsMatchTheTfFixture) {
   TFP_REQUIRE_SHARED();
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto tf, ReadMetaGraph(Env::Default(), JoinPath(testing::FixtureDir(kEmaFixture),
-                                                      "model.ckpt-29001.meta")));
+      auto tf,
+      ReadMetaGraph(Env::Default(), JoinPath(testing::FixtureDir(kEmaFixture),
+                                             "model.ckpt-29001.meta")));
   std::map<std::string, tensorflow::NodeDef> tf_nodes;
   for (const auto& n : tf.graph_def().node()) tf_nodes[n.name()] = n;
   EmaGraph g;
@@ -62,18 +65,23 @@ TEST(ExponentialMovingAverageTest, UpdateOpsMatchTheTfFixture) {
   int compared = 0;
   const tensorflow::GraphDef built = g.graph.ToGraphDef();
   for (const tensorflow::NodeDef& ours : built.node()) {
-    const bool shadow = ours.name().find("/ExponentialMovingAverage") != std::string::npos &&
-                        ours.op() == "VariableV2";
-    if (!ours.name().starts_with("ExponentialMovingAverage") && !shadow) continue;
+    const bool shadow =
+        ours.name().find("/ExponentialMovingAverage") != std::string::npos &&
+        ours.op() == "VariableV2";
+    if (!ours.name().starts_with("ExponentialMovingAverage") && !shadow)
+      continue;
     ASSERT_TRUE(tf_nodes.count(ours.name())) << ours.name();
     const tensorflow::NodeDef& theirs = tf_nodes[ours.name()];
     // TF 1.1 wrote `+` as Add; the emulated TF 1.15 writes AddV2.
-    EXPECT_EQ(ours.op(), theirs.op() == "Add" ? "AddV2" : theirs.op()) << ours.name();
-    EXPECT_THAT(ours.input(), ::testing::ElementsAreArray(theirs.input())) << ours.name();
+    EXPECT_EQ(ours.op(), theirs.op() == "Add" ? "AddV2" : theirs.op())
+        << ours.name();
+    EXPECT_THAT(ours.input(), ::testing::ElementsAreArray(theirs.input()))
+        << ours.name();
     EXPECT_EQ(ours.attr().contains("_class"), theirs.attr().contains("_class"));
     if (theirs.attr().contains("_class")) {
       EXPECT_EQ(ours.attr().at("_class").DebugString(),
-                theirs.attr().at("_class").DebugString()) << ours.name();
+                theirs.attr().at("_class").DebugString())
+          << ours.name();
     }
     ++compared;
   }
@@ -114,10 +122,12 @@ TEST(ExponentialMovingAverageTest, ShadowsAreGlobalNonTrainableAndCollected) {
   ASSERT_NE(ema.Average("v"), nullptr);
   EXPECT_EQ(ema.Average("v")->name(), "v/ExponentialMovingAverage");
   EXPECT_FALSE(ema.Average("v")->trainable);
-  TFP_ASSERT_OK_AND_ASSIGN(auto global, collections.GetVariableNames("variables"));
-  EXPECT_THAT(global, ElementsAre("v", "global_step", "v/ExponentialMovingAverage"));
-  TFP_ASSERT_OK_AND_ASSIGN(auto moving,
-                           collections.GetVariableNames("moving_average_variables"));
+  TFP_ASSERT_OK_AND_ASSIGN(auto global,
+                           collections.GetVariableNames("variables"));
+  EXPECT_THAT(global,
+              ElementsAre("v", "global_step", "v/ExponentialMovingAverage"));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      auto moving, collections.GetVariableNames("moving_average_variables"));
   EXPECT_THAT(moving, ElementsAre("v"));
   TFP_ASSERT_OK_AND_ASSIGN(auto map, ema.VariablesToRestore(collections));
   EXPECT_THAT(map, ElementsAre(Pair("global_step", "global_step"),
@@ -131,7 +141,8 @@ TEST(ExponentialMovingAverageTest, RejectsIntegerVariables) {
   RefVariable i = Variable(b, Tensor::Scalar<int32_t>(0), "i");
   ExponentialMovingAverage ema(0.9f);
   EXPECT_THAT(ema.Apply(b, {i}).status(),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("half, float, or double: i")));
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("half, float, or double: i")));
 }
 
 // ema.variables_to_restore() on the imported TF training graph: a Saver
@@ -139,8 +150,8 @@ TEST(ExponentialMovingAverageTest, RejectsIntegerVariables) {
 TEST(ExponentialMovingAverageTest, RestoresTfShadowValuesIntoModelVariables) {
   TFP_REQUIRE_SHARED();
   const std::string dir = testing::FixtureDir(kEmaFixture);
-  TFP_ASSERT_OK_AND_ASSIGN(auto imported,
-                           ImportMetaGraph(JoinPath(dir, "model.ckpt-29001.meta")));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      auto imported, ImportMetaGraph(JoinPath(dir, "model.ckpt-29001.meta")));
   ExponentialMovingAverage ema(0.99f);
   SaverOptions options;
   TFP_ASSERT_OK_AND_ASSIGN(options.var_map,
@@ -151,14 +162,17 @@ TEST(ExponentialMovingAverageTest, RestoresTfShadowValuesIntoModelVariables) {
   GraphBuilder b(imported->graph.get());
   TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(b, options));
   TFP_ASSERT_OK_AND_ASSIGN(auto session, imported->NewSession());
-  TFP_ASSERT_OK(saver->Restore(session.get(), JoinPath(dir, "model.ckpt-29001")));
+  TFP_ASSERT_OK(
+      saver->Restore(session.get(), JoinPath(dir, "model.ckpt-29001")));
   TFP_ASSERT_OK_AND_ASSIGN(auto expected, testing::LoadExpectedTensors(dir));
   std::map<std::string, std::string> sha;
-  for (const auto& t : expected.at("model.ckpt-29001").tensors) sha[t.name] = t.sha256;
+  for (const auto& t : expected.at("model.ckpt-29001").tensors)
+    sha[t.name] = t.sha256;
   for (const auto& [key, var] : options.var_map) {
     std::vector<Tensor> out;
     TFP_ASSERT_OK(session->Run({}, {var + ":0"}, {}, &out));
-    EXPECT_EQ(testing::TensorSha256(out[0]), sha.at(key)) << var << " <- " << key;
+    EXPECT_EQ(testing::TensorSha256(out[0]), sha.at(key))
+        << var << " <- " << key;
   }
   EXPECT_EQ(options.var_map.size(), 5u);
 }

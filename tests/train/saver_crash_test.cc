@@ -3,12 +3,11 @@
 // moment; after every kill, LatestCheckpoint names a complete checkpoint
 // holding exactly the values of that save, and every checkpoint the state
 // file still lists restores with its own values.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include <random>
 
@@ -41,17 +40,20 @@ Status BuildModel(Model* m) {
   GraphBuilder& b = m->b;
   RefVariable v1 = Variable(b, Tensor::FromVector<float>({0, 0}), "v1");
   RefVariable v2 = Variable(b, Tensor::FromVector<float>({0}), "v2");
-  Assign(b, v1.variable, Placeholder(b, DT_FLOAT, PartialTensorShape({2}), "p1"),
-         true, true, "set1");
-  Assign(b, v2.variable, Placeholder(b, DT_FLOAT, PartialTensorShape({1}), "p2"),
-         true, true, "set2");
+  Assign(b, v1.variable,
+         Placeholder(b, DT_FLOAT, PartialTensorShape({2}), "p1"), true, true,
+         "set1");
+  Assign(b, v2.variable,
+         Placeholder(b, DT_FLOAT, PartialTensorShape({1}), "p2"), true, true,
+         "set2");
   GlobalVariablesInitializer(b);
   SaverOptions options;
   options.max_to_keep = 3;
   TFP_ASSIGN_OR_RETURN(m->saver, Saver::Create(b, options));
   SessionOptions session_options;
   session_options.intra_op_threads = 1;
-  TFP_ASSIGN_OR_RETURN(m->session, Session::Create(m->graph.ToGraphDef(), session_options));
+  TFP_ASSIGN_OR_RETURN(m->session,
+                       Session::Create(m->graph.ToGraphDef(), session_options));
   return m->session->Run({}, {}, {"init"}, nullptr);
 }
 
@@ -76,7 +78,8 @@ int64_t StepOf(const std::string& prefix) {
     Status s = m.session->Run({{"p1:0", Tensor::FromVector<float>(V1At(step))},
                                {"p2:0", Tensor::FromVector<float>(V2At(step))}},
                               {}, {"set1", "set2"}, nullptr);
-    if (s.ok()) s = m.saver->Save(m.session.get(), JoinPath(dir, "m"), step).status();
+    if (s.ok())
+      s = m.saver->Save(m.session.get(), JoinPath(dir, "m"), step).status();
     if (!s.ok()) _exit(3);
   }
 }
@@ -84,9 +87,11 @@ int64_t StepOf(const std::string& prefix) {
 // Restores `prefix` into the checker model and compares with its step's values.
 void ExpectRestoresItsValues(Model* checker, const std::string& prefix) {
   SCOPED_TRACE(prefix);
-  ASSERT_THAT(checker->saver->Restore(checker->session.get(), prefix), testing::IsOk());
+  ASSERT_THAT(checker->saver->Restore(checker->session.get(), prefix),
+              testing::IsOk());
   std::vector<Tensor> out;
-  ASSERT_THAT(checker->session->Run({}, {"v1:0", "v2:0"}, {}, &out), testing::IsOk());
+  ASSERT_THAT(checker->session->Run({}, {"v1:0", "v2:0"}, {}, &out),
+              testing::IsOk());
   const int64_t step = StepOf(prefix);
   EXPECT_TRUE(out[0].IsSameAs(Tensor::FromVector<float>(V1At(step))));
   EXPECT_TRUE(out[1].IsSameAs(Tensor::FromVector<float>(V2At(step))));
@@ -117,7 +122,8 @@ int MeanSaveMicros(Model* m) {
   const uint64_t start = Env::Default()->NowMicros();
   constexpr int kSaves = 5;
   for (int i = 0; i < kSaves; ++i) {
-    EXPECT_THAT(m->saver->Save(m->session.get(), prefix, i).status(), testing::IsOk());
+    EXPECT_THAT(m->saver->Save(m->session.get(), prefix, i).status(),
+                testing::IsOk());
   }
   return static_cast<int>((Env::Default()->NowMicros() - start) / kSaves);
 }
@@ -143,7 +149,8 @@ TEST(SaverCrashTest, KilledSavesNeverDamageCheckpoints) {
     if (StepOf(*latest) > last_step) ++advanced;
     last_step = StepOf(*latest);
     ExpectRestoresItsValues(&checker, *latest);
-    TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state, GetCheckpointState(Env::Default(), dir));
+    TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state,
+                             GetCheckpointState(Env::Default(), dir));
     for (const std::string& p : state.all_model_checkpoint_paths) {
       ExpectRestoresItsValues(&checker, p);
     }
@@ -155,9 +162,10 @@ TEST(SaverCrashTest, KilledSavesNeverDamageCheckpoints) {
   EXPECT_GE(verified, 200);
   EXPECT_GE(advanced, 20);
   EXPECT_GE(kTrials - advanced, 20);
-  std::printf("%d kills, %d after a completed save, %lld saves in all, "
-              "%d us per save\n",
-              kTrials, advanced, static_cast<long long>(last_step), save_us);
+  std::printf(
+      "%d kills, %d after a completed save, %lld saves in all, "
+      "%d us per save\n",
+      kTrials, advanced, static_cast<long long>(last_step), save_us);
 }
 
 }  // namespace

@@ -47,26 +47,31 @@ tensorflow::GraphDef Setters(const std::vector<std::string>& vars) {
   return setters;
 }
 
-class SaverGraphFixtureTest : public ::testing::TestWithParam<SaverGraphCase> {};
+class SaverGraphFixtureTest : public ::testing::TestWithParam<SaverGraphCase> {
+};
 
 TEST_P(SaverGraphFixtureTest, OwnSaveAndRestoreOpsRoundTrip) {
   TFP_REQUIRE_SHARED();
   const SaverGraphCase& c = GetParam();
   tensorflow::GraphDef graph;
-  TFP_ASSERT_OK(ReadGraphDef(
-      Env::Default(), JoinPath(testing::FixtureDir(c.fixture), c.file), &graph));
+  TFP_ASSERT_OK(ReadGraphDef(Env::Default(),
+                             JoinPath(testing::FixtureDir(c.fixture), c.file),
+                             &graph));
   TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(graph));
   TFP_ASSERT_OK(session->Run({}, {}, {"init"}, nullptr));
   TFP_ASSERT_OK(session->Extend(Setters({c.weight, c.bias})));
   auto set = [&](float w, float b) {
-    ASSERT_THAT(session->Run({{StrCat("set/", c.weight, "/value:0"), Tensor::Scalar<float>(w)},
-                              {StrCat("set/", c.bias, "/value:0"), Tensor::Scalar<float>(b)}},
-                             {}, {StrCat("set/", c.weight), StrCat("set/", c.bias)}, nullptr),
-                testing::IsOk());
+    ASSERT_THAT(
+        session->Run(
+            {{StrCat("set/", c.weight, "/value:0"), Tensor::Scalar<float>(w)},
+             {StrCat("set/", c.bias, "/value:0"), Tensor::Scalar<float>(b)}},
+            {}, {StrCat("set/", c.weight), StrCat("set/", c.bias)}, nullptr),
+        testing::IsOk());
   };
   auto fetch = [&]() {
     std::vector<Tensor> out;
-    EXPECT_THAT(session->Run({}, {StrCat(c.weight, ":0"), StrCat(c.bias, ":0")}, {}, &out),
+    EXPECT_THAT(session->Run({}, {StrCat(c.weight, ":0"), StrCat(c.bias, ":0")},
+                             {}, &out),
                 testing::IsOk());
     return out;
   };
@@ -77,11 +82,15 @@ TEST_P(SaverGraphFixtureTest, OwnSaveAndRestoreOpsRoundTrip) {
   def.set_filename_tensor_name("save/Const:0");
   def.set_save_tensor_name("save/control_dependency:0");
   def.set_restore_op_name("save/restore_all");
-  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::FromSaverDef(def, nullptr, nullptr));
-  const std::string prefix = JoinPath(testing::NewTempDir("saver_graph"), "model");
-  TFP_ASSERT_OK_AND_ASSIGN(std::string path, saver->Save(session.get(), prefix));
+  TFP_ASSERT_OK_AND_ASSIGN(auto saver,
+                           Saver::FromSaverDef(def, nullptr, nullptr));
+  const std::string prefix =
+      JoinPath(testing::NewTempDir("saver_graph"), "model");
+  TFP_ASSERT_OK_AND_ASSIGN(std::string path,
+                           saver->Save(session.get(), prefix));
   EXPECT_EQ(path, prefix);
-  TFP_ASSERT_OK_AND_ASSIGN(auto reader, BundleReader::Open(Env::Default(), prefix));
+  TFP_ASSERT_OK_AND_ASSIGN(auto reader,
+                           BundleReader::Open(Env::Default(), prefix));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor stored, reader->Lookup(c.weight));
   EXPECT_THAT(stored, TensorEq(saved[0]));
   set(7.0f, 8.0f);

@@ -17,9 +17,9 @@ namespace tfpersist {
 namespace {
 
 using ::testing::AllOf;
+using testing::BuildV1V2Model;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using testing::BuildV1V2Model;
 using testing::StatusIs;
 using testing::TensorEq;
 
@@ -121,9 +121,10 @@ TEST_F(SaverTest, ShapeMismatchNamesTheVariableAndBothShapes) {
   Variable(b, Floats({2}), "v2");
   TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(b));
   auto session = NewSession(*m->graph, false);
-  EXPECT_THAT(saver->Restore(session.get(), path),
-              StatusIs(StatusCode::kInvalidArgument,
-                       AllOf(HasSubstr("'v1'"), HasSubstr("[2]"), HasSubstr("[1]"))));
+  EXPECT_THAT(
+      saver->Restore(session.get(), path),
+      StatusIs(StatusCode::kInvalidArgument,
+               AllOf(HasSubstr("'v1'"), HasSubstr("[2]"), HasSubstr("[1]"))));
 }
 
 TEST_F(SaverTest, DtypeMismatchNamesTheVariable) {
@@ -144,8 +145,9 @@ TEST_F(SaverTest, RestoreOfAMissingCheckpointIsNotFound) {
   auto m = BuildV1V2Model();
   TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(*m->b));
   auto session = NewSession(*m->graph, false);
-  EXPECT_THAT(saver->Restore(session.get(), JoinPath(dir_, "nothing")),
-              StatusIs(StatusCode::kNotFound, HasSubstr("not a valid checkpoint")));
+  EXPECT_THAT(
+      saver->Restore(session.get(), JoinPath(dir_, "nothing")),
+      StatusIs(StatusCode::kNotFound, HasSubstr("not a valid checkpoint")));
 }
 
 TEST_F(SaverTest, MaxToKeepDeletesOldCheckpoints) {
@@ -156,7 +158,8 @@ TEST_F(SaverTest, MaxToKeepDeletesOldCheckpoints) {
   auto session = NewSession(*m->graph, true);
   const std::string prefix = JoinPath(dir_, "model.ckpt");
   for (int step = 1; step <= 4; ++step) {
-    TFP_ASSERT_OK_AND_ASSIGN(std::string p, saver->Save(session.get(), prefix, step));
+    TFP_ASSERT_OK_AND_ASSIGN(std::string p,
+                             saver->Save(session.get(), prefix, step));
     EXPECT_EQ(p, StrCat(prefix, "-", step));
   }
   for (int step : {1, 2}) {
@@ -165,7 +168,8 @@ TEST_F(SaverTest, MaxToKeepDeletesOldCheckpoints) {
   }
   EXPECT_THAT(saver->last_checkpoints(),
               ElementsAre(prefix + "-3", prefix + "-4"));
-  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state, GetCheckpointState(env_, dir_));
+  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state,
+                           GetCheckpointState(env_, dir_));
   EXPECT_EQ(state.model_checkpoint_path, prefix + "-4");
   EXPECT_THAT(state.all_model_checkpoint_paths,
               ElementsAre(prefix + "-3", prefix + "-4"));
@@ -185,7 +189,8 @@ TEST_F(SaverTest, KeepEveryNHoursKeepsFilesButNotStateEntries) {
   for (int step = 1; step <= 3; ++step) {
     EXPECT_TRUE(CheckpointExists(env_, StrCat(prefix, "-", step))) << step;
   }
-  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state, GetCheckpointState(env_, dir_));
+  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state,
+                           GetCheckpointState(env_, dir_));
   EXPECT_THAT(state.all_model_checkpoint_paths, ElementsAre(prefix + "-3"));
 }
 
@@ -202,7 +207,8 @@ TEST_F(SaverTest, MaxToKeepZeroKeepsEverythingAndListsTheNewest) {
   for (int step = 1; step <= 7; ++step) {
     EXPECT_TRUE(CheckpointExists(env_, StrCat(prefix, "-", step)));
   }
-  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state, GetCheckpointState(env_, dir_));
+  TFP_ASSERT_OK_AND_ASSIGN(CheckpointState state,
+                           GetCheckpointState(env_, dir_));
   EXPECT_THAT(state.all_model_checkpoint_paths, ElementsAre(prefix + "-7"));
 }
 
@@ -217,8 +223,8 @@ TEST_F(SaverTest, GlobalStepFromATensorAndPadding) {
   auto session = NewSession(*m->graph, true, "init_all");
   SaveOptions save;
   save.global_step_tensor = "global_step";
-  TFP_ASSERT_OK_AND_ASSIGN(std::string p,
-                           saver->Save(session.get(), JoinPath(dir_, "m"), save));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      std::string p, saver->Save(session.get(), JoinPath(dir_, "m"), save));
   EXPECT_EQ(p, JoinPath(dir_, "m-00000042"));
   TFP_EXPECT_OK(env_->FileExists(p + ".meta"));
 }
@@ -240,8 +246,8 @@ TEST_F(SaverTest, ShardedSaveMergesIntoOneBundle) {
   EXPECT_TRUE(saver->saver_def().sharded());
   ASSERT_NE(m->graph->FindNode("save/MergeV2Checkpoints"), nullptr);
   auto session = NewSession(*m->graph, true);
-  TFP_ASSERT_OK_AND_ASSIGN(std::string p,
-                           saver->Save(session.get(), JoinPath(dir_, "sharded")));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      std::string p, saver->Save(session.get(), JoinPath(dir_, "sharded")));
   TFP_ASSERT_OK_AND_ASSIGN(auto children, env_->GetChildren(dir_));
   for (const std::string& child : children) {
     EXPECT_EQ(child.find("_temp_"), std::string::npos) << child;
@@ -249,6 +255,48 @@ TEST_F(SaverTest, ShardedSaveMergesIntoOneBundle) {
   auto fresh = NewSession(*m->graph, false);
   TFP_ASSERT_OK(saver->Restore(fresh.get(), p));
   EXPECT_THAT(Fetch(fresh.get(), "add:0"), TensorEq(Floats({3})));
+}
+
+TEST_F(SaverTest, V1SaverWritesOneTensorSliceFile) {
+  auto m = BuildV1V2Model();
+  SaverOptions options;
+  options.write_version = tensorflow::SaverDef::V1;
+  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(*m->b, options));
+  ASSERT_NE(m->graph->FindNode("save/save"), nullptr);
+  EXPECT_EQ(m->graph->FindNode("save/save")->op(), "SaveSlices");
+  EXPECT_EQ(saver->saver_def().version(), tensorflow::SaverDef::V1);
+  auto session = NewSession(*m->graph, true);
+  TFP_ASSERT_OK_AND_ASSIGN(std::string p,
+                           saver->Save(session.get(), JoinPath(dir_, "v1.ckpt")));
+  EXPECT_EQ(p, JoinPath(dir_, "v1.ckpt"));
+  EXPECT_FALSE(env_->FileExists(p + ".index").ok());
+  auto fresh = NewSession(*m->graph, false);
+  TFP_ASSERT_OK(saver->Restore(fresh.get(), p));
+  EXPECT_THAT(Fetch(fresh.get(), "add:0"), TensorEq(Floats({3})));
+}
+
+TEST_F(SaverTest, ShardedV1SaverReturnsAFilePattern) {
+  auto m = BuildV1V2Model();
+  SaverOptions options;
+  options.write_version = tensorflow::SaverDef::V1;
+  options.sharded = true;
+  options.max_to_keep = 1;
+  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(*m->b, options));
+  EXPECT_EQ(saver->saver_def().save_tensor_name(), "save/ShardedFilespec:0");
+  auto session = NewSession(*m->graph, true);
+  const std::string prefix = JoinPath(dir_, "s");
+  TFP_ASSERT_OK_AND_ASSIGN(std::string p1, saver->Save(session.get(), prefix, 1));
+  EXPECT_EQ(p1, prefix + "-1-?????-of-00001");
+  TFP_EXPECT_OK(env_->FileExists(prefix + "-1-00000-of-00001"));
+  TFP_EXPECT_OK(env_->FileExists(prefix + "-1.meta"));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string latest, LatestCheckpoint(env_, dir_));
+  EXPECT_EQ(latest, p1);
+  auto fresh = NewSession(*m->graph, false);
+  TFP_ASSERT_OK(saver->Restore(fresh.get(), latest));
+  EXPECT_THAT(Fetch(fresh.get(), "add:0"), TensorEq(Floats({3})));
+  TFP_ASSERT_OK(saver->Save(session.get(), prefix, 2).status());
+  EXPECT_FALSE(env_->FileExists(prefix + "-1-00000-of-00001").ok());
+  EXPECT_FALSE(env_->FileExists(prefix + "-1.meta").ok());
 }
 
 TEST_F(SaverTest, SecondSaverGetsItsOwnScope) {
@@ -274,7 +322,8 @@ TEST_F(SaverTest, NoVariablesIsAnErrorUnlessAllowed) {
   GraphBuilder b(&graph);
   Constant(b, Floats({1}));
   EXPECT_THAT(Saver::Create(b).status(),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("No variables to save")));
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("No variables to save")));
   SaverOptions options;
   options.allow_empty = true;
   TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(b, options));
@@ -288,8 +337,9 @@ TEST_F(SaverTest, UnknownOrNonVariableNamesAreRejected) {
   EXPECT_THAT(Saver::Create(*m->b, options).status(),
               StatusIs(StatusCode::kNotFound, HasSubstr("'nope'")));
   options.var_list = {"add"};
-  EXPECT_THAT(Saver::Create(*m->b, options).status(),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("not a variable")));
+  EXPECT_THAT(
+      Saver::Create(*m->b, options).status(),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("not a variable")));
   options.var_list = {};
   options.var_map = {{"a", "v1"}, {"b", "v1"}};
   EXPECT_THAT(Saver::Create(*m->b, options).status(),

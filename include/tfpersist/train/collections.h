@@ -69,7 +69,8 @@ class Collections {
   StatusOr<std::vector<tensorflow::VariableDef>> GetVariableDefs(
       std::string_view key) const;
   // Op names of the variables of `key` ("v" for "v:0"), in order.
-  StatusOr<std::vector<std::string>> GetVariableNames(std::string_view key) const;
+  StatusOr<std::vector<std::string>> GetVariableNames(
+      std::string_view key) const;
   // The names in node_list collection `key` (empty if absent).
   std::vector<std::string> GetNodeNames(std::string_view key) const;
 

@@ -5,7 +5,8 @@
 //   MetaGraphExportOptions opts;
 //   opts.collections = &collections;
 //   opts.saver_def = &saver->saver_def();
-//   TFP_ASSIGN_OR_RETURN(tensorflow::MetaGraphDef mg, ExportMetaGraph(graph, opts));
+//   TFP_ASSIGN_OR_RETURN(tensorflow::MetaGraphDef mg, ExportMetaGraph(graph,
+//   opts));
 //
 //   // Import, then restore without rebuilding the graph:
 //   TFP_ASSIGN_OR_RETURN(auto imported, ImportMetaGraph("m.ckpt.meta"));

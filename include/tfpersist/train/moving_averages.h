@@ -34,8 +34,9 @@ namespace tfpersist {
 class ExponentialMovingAverage {
  public:
   // `num_updates` (e.g. the global step's value) may be a null Output.
-  explicit ExponentialMovingAverage(float decay, Output num_updates = Output(),
-                                    std::string name = "ExponentialMovingAverage");
+  explicit ExponentialMovingAverage(
+      float decay, Output num_updates = Output(),
+      std::string name = "ExponentialMovingAverage");
 
   const std::string& name() const { return name_; }
 

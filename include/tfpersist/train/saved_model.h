@@ -101,9 +101,10 @@ class SavedModelBuilder {
       const SavedModelMetaGraphOptions& options = {});
   // Adds another MetaGraphDef sharing the saved variables.
   // FAILED_PRECONDITION before AddMetaGraphAndVariables.
-  Status AddMetaGraph(GraphBuilder& b, const std::vector<std::string>& tags,
-                      const std::map<std::string, tensorflow::SignatureDef>& signatures,
-                      const SavedModelMetaGraphOptions& options = {});
+  Status AddMetaGraph(
+      GraphBuilder& b, const std::vector<std::string>& tags,
+      const std::map<std::string, tensorflow::SignatureDef>& signatures,
+      const SavedModelMetaGraphOptions& options = {});
   // Writes saved_model.pb (or .pbtxt) atomically.
   Status Save(bool as_text = false);
 
@@ -113,7 +114,8 @@ class SavedModelBuilder {
       const std::map<std::string, tensorflow::SignatureDef>& signatures,
       const SavedModelMetaGraphOptions& options,
       const tensorflow::SaverDef* saver_def);
-  Status CopyAssets(const std::vector<Output>& assets, Collections* collections);
+  Status CopyAssets(const std::vector<Output>& assets,
+                    Collections* collections);
 
   std::string export_dir_;
   Env* env_;

@@ -61,6 +61,10 @@ struct SaverOptions {
   std::string name = "save";
   // Default value of the filename tensor.
   std::string filename = "model";
+  // V2 (bundles: .index + .data-*) or V1 (one tensor-slice table per
+  // shard; Save then returns the file or "P-?????-of-0000N" pattern).
+  tensorflow::SaverDef::CheckpointFormatVersion write_version =
+      tensorflow::SaverDef::V2;
   // Without variables: an empty Saver (Save/Restore do nothing) instead of
   // INVALID_ARGUMENT "No variables to save".
   bool allow_empty = false;

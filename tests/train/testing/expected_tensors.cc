@@ -40,7 +40,8 @@ std::string TensorSha256(const Tensor& t) {
   std::string bytes;
   for (const std::string& s : t.flat<tstring>()) {
     uint64_t n = s.size();
-    for (int i = 0; i < 8; ++i) bytes.push_back(static_cast<char>(n >> (8 * i)));
+    for (int i = 0; i < 8; ++i)
+      bytes.push_back(static_cast<char>(n >> (8 * i)));
     bytes += s;
   }
   return Sha256Hex(bytes);

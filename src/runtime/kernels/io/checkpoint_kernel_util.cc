@@ -20,7 +20,8 @@ StatusOr<ShapeAndSlice> ParseShapeAndSlice(std::string_view spec) {
   std::vector<int64_t> dims;
   for (const std::string& part : parts) {
     int64_t dim = 0;
-    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), dim);
+    auto [end, ec] =
+        std::from_chars(part.data(), part.data() + part.size(), dim);
     if (ec != std::errc() || end != part.data() + part.size() || dim < 0) {
       return errors::InvalidArgument(
           "Non numerical dimension in shape_and_slice: ", spec);
@@ -41,12 +42,14 @@ Status ValidateSaveRestoreV2Inputs(const Tensor& prefix, const Tensor& names,
                                    const Tensor& slices, int64_t num_tensors,
                                    bool is_save) {
   if (prefix.dims() != 0) {
-    return errors::InvalidArgument("Input prefix should have a single element, got ",
-                                   prefix.NumElements(), " instead.");
+    return errors::InvalidArgument(
+        "Input prefix should have a single element, got ", prefix.NumElements(),
+        " instead.");
   }
   if (names.dims() != 1 || slices.dims() != 1) {
     return errors::InvalidArgument(
-        "Input tensor_names and shape_and_slices should be an 1-D tensors, got ",
+        "Input tensor_names and shape_and_slices should be an 1-D tensors, "
+        "got ",
         names.shape().DebugString(), " and ", slices.shape().DebugString(),
         " instead.");
   }

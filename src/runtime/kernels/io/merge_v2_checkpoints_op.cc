@@ -37,8 +37,9 @@ class MergeV2CheckpointsOp : public OpKernel {
     const std::string& merged = destination.scalar<tstring>();
     Status s = MergeBundles(ctx->env(), inputs, merged, delete_old_dirs_,
                             allow_missing_files_);
-    OP_REQUIRES(ctx, s.ok(),
-                s.WithContext(StrCat("merging checkpoint shards into ", merged)));
+    OP_REQUIRES(
+        ctx, s.ok(),
+        s.WithContext(StrCat("merging checkpoint shards into ", merged)));
   }
 
  private:

@@ -14,9 +14,10 @@ namespace {
 
 Status CheckScalarInput(const Tensor& t, int index, const char* what) {
   if (t.NumElements() != 1) {
-    return errors::InvalidArgument("Input ", index, " (", what,
-                                   ") must be a string scalar; got a tensor of ",
-                                   t.NumElements(), " elements");
+    return errors::InvalidArgument(
+        "Input ", index, " (", what,
+        ") must be a string scalar; got a tensor of ", t.NumElements(),
+        " elements");
   }
   return OkStatus();
 }

@@ -25,15 +25,15 @@ class RestoreV2Op : public OpKernel {
     const Tensor& prefix = ctx->input(0);
     const Tensor& names = ctx->input(1);
     const Tensor& slices = ctx->input(2);
-    OP_REQUIRES_OK(ctx, ValidateSaveRestoreV2Inputs(
-                            prefix, names, slices,
-                            static_cast<int64_t>(dtypes_.size()),
-                            /*is_save=*/false));
+    OP_REQUIRES_OK(
+        ctx, ValidateSaveRestoreV2Inputs(prefix, names, slices,
+                                         static_cast<int64_t>(dtypes_.size()),
+                                         /*is_save=*/false));
     const std::string& path = prefix.scalar<tstring>();
     std::vector<RestoreRequest> requests;
     for (int i = 0; i < names.NumElements(); ++i) {
-      requests.push_back({names.flat<tstring>()[i], slices.flat<tstring>()[i],
-                          dtypes_[i]});
+      requests.push_back(
+          {names.flat<tstring>()[i], slices.flat<tstring>()[i], dtypes_[i]});
     }
     std::vector<Tensor> restored;
     if (!ctx->env()->FileExists(MetaFilename(path)).ok()) {
@@ -71,7 +71,8 @@ class RestoreV2Op : public OpKernel {
     }
     auto ds = reader.LookupDtypeAndShape(name);
     if (!ds.ok()) {
-      return ds.status().WithContext(StrCat("restoring '", name, "' from ", path));
+      return ds.status().WithContext(
+          StrCat("restoring '", name, "' from ", path));
     }
     if (ds->dtype != request.dtype) {
       return errors::InvalidArgument(
@@ -81,7 +82,8 @@ class RestoreV2Op : public OpKernel {
     }
     auto full = reader.Lookup(name);
     if (!full.ok()) {
-      return full.status().WithContext(StrCat("restoring '", name, "' from ", path));
+      return full.status().WithContext(
+          StrCat("restoring '", name, "' from ", path));
     }
     if (request.shape_and_slice.empty()) return std::move(full).value();
     TFP_ASSIGN_OR_RETURN(ShapeAndSlice spec,

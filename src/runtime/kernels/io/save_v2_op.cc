@@ -24,15 +24,16 @@ class SaveV2Op : public OpKernel {
     const Tensor& prefix = ctx->input(0);
     const Tensor& names = ctx->input(1);
     const Tensor& slices = ctx->input(2);
-    OP_REQUIRES_OK(ctx, ValidateSaveRestoreV2Inputs(
-                            prefix, names, slices,
-                            ctx->num_inputs() - kFixedInputs, /*is_save=*/true));
+    OP_REQUIRES_OK(ctx,
+                   ValidateSaveRestoreV2Inputs(prefix, names, slices,
+                                               ctx->num_inputs() - kFixedInputs,
+                                               /*is_save=*/true));
     const std::string& path = prefix.scalar<tstring>();
     BundleWriter writer(ctx->env(), path);
     for (int i = 0; i < names.NumElements(); ++i) {
-      OP_REQUIRES_OK(ctx, AddTensor(names.flat<tstring>()[i],
-                                    slices.flat<tstring>()[i],
-                                    ctx->input(kFixedInputs + i), &writer));
+      OP_REQUIRES_OK(
+          ctx, AddTensor(names.flat<tstring>()[i], slices.flat<tstring>()[i],
+                         ctx->input(kFixedInputs + i), &writer));
     }
     Status s = writer.Finish();
     OP_REQUIRES(ctx, s.ok(), s.WithContext(StrCat("saving checkpoint ", path)));
@@ -50,8 +51,8 @@ class SaveV2Op : public OpKernel {
       return errors::InvalidArgument(
           "Slice in shape_and_slice specification does not match the shape "
           "of the tensor to  save: ",
-          spec, ", tensor: ", tensor.shape().DebugString(), " (tensor '",
-          name, "')");
+          spec, ", tensor: ", tensor.shape().DebugString(), " (tensor '", name,
+          "')");
     }
     writer->AddSlice(name, parsed.full_shape, parsed.slice, tensor);
     return writer->status();
@@ -60,6 +61,8 @@ class SaveV2Op : public OpKernel {
 
 }  // namespace
 
-void RegisterSaveV2Kernels(KernelRegistry* r) { r->Register<SaveV2Op>("SaveV2"); }
+void RegisterSaveV2Kernels(KernelRegistry* r) {
+  r->Register<SaveV2Op>("SaveV2");
+}
 
 }  // namespace tfpersist

@@ -50,9 +50,8 @@ Status RestoreFromV1(Env* env, const std::string& pattern,
   (void)preferred_shard;  // Only changes TF's file opening order.
   auto reader = v1::TensorSliceReader::Open(env, pattern);
   if (!reader.ok()) {
-    return reader.status().WithContext(
-        StrCat("Unsuccessful TensorSliceReader constructor: opening ",
-               pattern));
+    return reader.status().WithContext(StrCat(
+        "Unsuccessful TensorSliceReader constructor: opening ", pattern));
   }
   for (const RestoreRequest& request : requests) {
     TFP_ASSIGN_OR_RETURN(Tensor t, RestoreOneV1(**reader, pattern, request));

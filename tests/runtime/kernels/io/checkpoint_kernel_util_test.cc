@@ -32,8 +32,8 @@ TEST(ParseShapeAndSliceTest, RejectsMalformedSpecs) {
 }
 
 TEST(ExtractSliceTest, CopiesTheRegion) {
-  Tensor full = Tensor::FromVector<int32_t>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
-                                           TensorShape({3, 4}));
+  Tensor full = Tensor::FromVector<int32_t>(
+      {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, TensorShape({3, 4}));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor part,
                            ExtractSlice(full, TensorSlice({{1, 2}, {1, 2}})));
   EXPECT_THAT(part, TensorEq(Tensor::FromVector<int32_t>({5, 6, 9, 10},
@@ -45,7 +45,8 @@ TEST(ExtractSliceTest, CopiesStrings) {
   full.flat<tstring>()[0] = "a";
   full.flat<tstring>()[1] = "bb";
   full.flat<tstring>()[2] = "ccc";
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor part, ExtractSlice(full, TensorSlice({{1, 2}})));
+  TFP_ASSERT_OK_AND_ASSIGN(Tensor part,
+                           ExtractSlice(full, TensorSlice({{1, 2}})));
   ASSERT_EQ(part.NumElements(), 2);
   EXPECT_EQ(part.flat<tstring>()[0], "bb");
   EXPECT_EQ(part.flat<tstring>()[1], "ccc");
@@ -68,9 +69,9 @@ TEST(ValidateSaveRestoreV2InputsTest, NamesTheMismatch) {
   EXPECT_THAT(ValidateSaveRestoreV2Inputs(prefix, names, slices, 2, true),
               StatusIs(StatusCode::kInvalidArgument,
                        HasSubstr("Got 1 tensor names but 2 tensors")));
-  EXPECT_THAT(ValidateSaveRestoreV2Inputs(prefix, names, slices, 2, false),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("2 expected dtypes")));
+  EXPECT_THAT(
+      ValidateSaveRestoreV2Inputs(prefix, names, slices, 2, false),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("2 expected dtypes")));
   Tensor two = Tensor::FromVector<tstring>({"", ""});
   EXPECT_THAT(ValidateSaveRestoreV2Inputs(prefix, names, two, 1, true),
               StatusIs(StatusCode::kInvalidArgument,

@@ -39,7 +39,8 @@ TEST(MergeV2CheckpointsOpTest, MergesShardsAndRemovesTheTempDir) {
                     .ScalarInput<tstring>(prefix)
                     .Run()
                     .status());
-  TFP_ASSERT_OK_AND_ASSIGN(auto reader, BundleReader::Open(Env::Default(), prefix));
+  TFP_ASSERT_OK_AND_ASSIGN(auto reader,
+                           BundleReader::Open(Env::Default(), prefix));
   EXPECT_THAT(reader->Keys(), ElementsAre("a", "b"));
   EXPECT_EQ(reader->num_shards(), 2);
   TFP_ASSERT_OK_AND_ASSIGN(Tensor b, reader->Lookup("b"));

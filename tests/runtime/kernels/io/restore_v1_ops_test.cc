@@ -28,13 +28,14 @@ TEST(RestoreOpTest, RestoresEveryTensorOfTheV1Fixtures) {
       if (ckpt.format != "v1") continue;
       for (const auto& t : ckpt.tensors) {
         TFP_ASSERT_OK_AND_ASSIGN(DataType dt, DataTypeFromString(t.dtype));
-        TFP_ASSERT_OK_AND_ASSIGN(
-            Tensor value, KernelTester("Restore")
-                              .ScalarInput<tstring>(JoinPath(dir, file))
-                              .ScalarInput<tstring>(t.name)
-                              .Attr("dt", dt)
-                              .RunOutput());
-        EXPECT_EQ(testing::TensorSha256(value), t.sha256) << name << " " << t.name;
+        TFP_ASSERT_OK_AND_ASSIGN(Tensor value,
+                                 KernelTester("Restore")
+                                     .ScalarInput<tstring>(JoinPath(dir, file))
+                                     .ScalarInput<tstring>(t.name)
+                                     .Attr("dt", dt)
+                                     .RunOutput());
+        EXPECT_EQ(testing::TensorSha256(value), t.sha256)
+            << name << " " << t.name;
         ++checked;
       }
     }
@@ -44,26 +45,30 @@ TEST(RestoreOpTest, RestoresEveryTensorOfTheV1Fixtures) {
 
 TEST(RestoreSliceOpTest, RestoresARegion) {
   TFP_REQUIRE_SHARED();
-  std::string file = JoinPath(testing::FixtureDir("ckpt-v1-nxt-adam"), "model.ckpt");
+  std::string file =
+      JoinPath(testing::FixtureDir("ckpt-v1-nxt-adam"), "model.ckpt");
   TFP_ASSERT_OK_AND_ASSIGN(Tensor full, KernelTester("Restore")
                                             .ScalarInput<tstring>(file)
                                             .ScalarInput<tstring>("mweight")
                                             .Attr("dt", DT_FLOAT)
                                             .RunOutput());
   ASSERT_EQ(full.shape(), TensorShape({4, 10}));
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor part, KernelTester("RestoreSlice")
-                                            .ScalarInput<tstring>(file)
-                                            .ScalarInput<tstring>("mweight")
-                                            .ScalarInput<tstring>("4 10 1,2:3,1")
-                                            .Attr("dt", DT_FLOAT)
-                                            .RunOutput());
+  TFP_ASSERT_OK_AND_ASSIGN(Tensor part,
+                           KernelTester("RestoreSlice")
+                               .ScalarInput<tstring>(file)
+                               .ScalarInput<tstring>("mweight")
+                               .ScalarInput<tstring>("4 10 1,2:3,1")
+                               .Attr("dt", DT_FLOAT)
+                               .RunOutput());
   std::vector<float> want = {full.flat<float>()[13], full.flat<float>()[23]};
-  EXPECT_THAT(part, TensorEq(Tensor::FromVector<float>(want, TensorShape({2, 1}))));
+  EXPECT_THAT(part,
+              TensorEq(Tensor::FromVector<float>(want, TensorShape({2, 1}))));
 }
 
 TEST(RestoreOpTest, ErrorsNameTheTensorAndFiles) {
   TFP_REQUIRE_SHARED();
-  std::string file = JoinPath(testing::FixtureDir("ckpt-v1-nxt-adam"), "model.ckpt");
+  std::string file =
+      JoinPath(testing::FixtureDir("ckpt-v1-nxt-adam"), "model.ckpt");
   EXPECT_THAT(KernelTester("Restore")
                   .ScalarInput<tstring>(file)
                   .ScalarInput<tstring>("nope")
@@ -87,14 +92,15 @@ TEST(RestoreOpTest, ErrorsNameTheTensorAndFiles) {
                   .Run()
                   .status(),
               StatusIs(StatusCode::kNotFound, HasSubstr("-missing")));
-  EXPECT_THAT(KernelTester("Restore")
-                  .Input(Tensor::FromVector<tstring>({file, file}))
-                  .ScalarInput<tstring>("mweight")
-                  .Attr("dt", DT_FLOAT)
-                  .Run()
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("Input 0 (file_pattern) must be a string scalar")));
+  EXPECT_THAT(
+      KernelTester("Restore")
+          .Input(Tensor::FromVector<tstring>({file, file}))
+          .ScalarInput<tstring>("mweight")
+          .Attr("dt", DT_FLOAT)
+          .Run()
+          .status(),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("Input 0 (file_pattern) must be a string scalar")));
 }
 
 }  // namespace

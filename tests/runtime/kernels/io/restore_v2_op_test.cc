@@ -46,7 +46,8 @@ class RestoreV2OpTest : public ::testing::Test {
   }
 
   std::string prefix_;
-  Tensor w_ = Tensor::FromVector<float>({1, 2, 3, 4, 5, 6}, TensorShape({2, 3}));
+  Tensor w_ =
+      Tensor::FromVector<float>({1, 2, 3, 4, 5, 6}, TensorShape({2, 3}));
   Tensor b_ = Tensor::FromVector<int32_t>({7, 8});
 };
 
@@ -108,13 +109,13 @@ TEST(RestoreV2V1FallbackTest, ReadsTfWrittenV1Checkpoint) {
     TFP_ASSERT_OK_AND_ASSIGN(DataType dt, DataTypeFromString(t.dtype));
     dtypes.push_back(dt);
   }
-  TFP_ASSERT_OK_AND_ASSIGN(auto out,
-                           KernelTester("RestoreV2")
-                               .ScalarInput<tstring>(JoinPath(dir, "model.ckpt"))
-                               .Input(Strings(names))
-                               .Input(Strings(slices))
-                               .Attr("dtypes", dtypes)
-                               .Run());
+  TFP_ASSERT_OK_AND_ASSIGN(
+      auto out, KernelTester("RestoreV2")
+                    .ScalarInput<tstring>(JoinPath(dir, "model.ckpt"))
+                    .Input(Strings(names))
+                    .Input(Strings(slices))
+                    .Attr("dtypes", dtypes)
+                    .Run());
   ASSERT_EQ(out.size(), ckpt.tensors.size());
   for (size_t i = 0; i < out.size(); ++i) {
     EXPECT_EQ(testing::TensorSha256(out[i]), ckpt.tensors[i].sha256)

@@ -60,8 +60,8 @@ TEST(SaveV2OpTest, WritesPartitionedSlices) {
   TFP_ASSERT_OK_AND_ASSIGN(auto reader,
                            BundleReader::Open(Env::Default(), prefix));
   TFP_ASSERT_OK_AND_ASSIGN(Tensor full, reader->Lookup("emb"));
-  EXPECT_THAT(full, TensorEq(Tensor::FromVector<float>(
-                        {1, 2, 3, 4, 5, 6, 7, 8}, TensorShape({4, 2}))));
+  EXPECT_THAT(full, TensorEq(Tensor::FromVector<float>({1, 2, 3, 4, 5, 6, 7, 8},
+                                                       TensorShape({4, 2}))));
 }
 
 TEST(SaveV2OpTest, RejectsASliceOfTheWrongShape) {
@@ -82,27 +82,29 @@ TEST(SaveV2OpTest, RejectsASliceOfTheWrongShape) {
 
 TEST(SaveV2OpTest, RejectsMismatchedNameCount) {
   std::string prefix = JoinPath(testing::NewTempDir("save_v2"), "bad");
-  EXPECT_THAT(KernelTester("SaveV2")
-                  .ScalarInput<tstring>(prefix)
-                  .Input(Strings({"a"}))
-                  .Input(Strings({""}))
-                  .InputList({Tensor::Scalar<float>(1), Tensor::Scalar<float>(2)})
-                  .Run()
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("Got 1 tensor names but 2 tensors")));
+  EXPECT_THAT(
+      KernelTester("SaveV2")
+          .ScalarInput<tstring>(prefix)
+          .Input(Strings({"a"}))
+          .Input(Strings({""}))
+          .InputList({Tensor::Scalar<float>(1), Tensor::Scalar<float>(2)})
+          .Run()
+          .status(),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("Got 1 tensor names but 2 tensors")));
 }
 
 TEST(SaveV2OpTest, RejectsDuplicateKeys) {
   std::string prefix = JoinPath(testing::NewTempDir("save_v2"), "dup");
-  EXPECT_THAT(KernelTester("SaveV2")
-                  .ScalarInput<tstring>(prefix)
-                  .Input(Strings({"a", "a"}))
-                  .Input(Strings({"", ""}))
-                  .InputList({Tensor::Scalar<float>(1), Tensor::Scalar<float>(2)})
-                  .Run()
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument, HasSubstr("a")));
+  EXPECT_THAT(
+      KernelTester("SaveV2")
+          .ScalarInput<tstring>(prefix)
+          .Input(Strings({"a", "a"}))
+          .Input(Strings({"", ""}))
+          .InputList({Tensor::Scalar<float>(1), Tensor::Scalar<float>(2)})
+          .Run()
+          .status(),
+      StatusIs(StatusCode::kInvalidArgument, HasSubstr("a")));
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ std::unique_ptr<Model> BuildModel(int64_t total_bytes) {
   const int64_t per_var = total_bytes / 8 / 4;
   // Initial values come from Fill, so the .meta stays small (no big Const).
   for (int i = 0; i < 8; ++i) {
-    Output dims = Constant(m->b, Tensor::FromVector<int32_t>({int32_t(per_var)}));
+    Output dims =
+        Constant(m->b, Tensor::FromVector<int32_t>({int32_t(per_var)}));
     Output init = Fill(m->b, dims, Constant(m->b, Tensor::Scalar<float>(i)));
     Variable(m->b, init, StrCat("layer", i, "/weights"));
   }
@@ -59,7 +60,10 @@ void BM_Restore(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_Restore)->Arg(1 << 20)->Arg(64 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Restore)
+    ->Arg(1 << 20)
+    ->Arg(64 << 20)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tfpersist

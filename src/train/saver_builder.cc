@@ -72,6 +72,50 @@ Node* GroupByDevice(GraphBuilder& b, const std::vector<Node*>& deps,
   return NoOp(b, op_name);
 }
 
+bool IsResource(const Node* var) { return var->op() == "VarHandleOp"; }
+
+// The dtype of the variable's value (a VarHandleOp's `dtype` attr).
+DataType ValueDtype(Node* var) {
+  if (!IsResource(var)) return BaseType(Output{var, 0}.dtype());
+  auto dtype = GetTypeAttr(var->def(), "dtype");
+  return dtype.ok() ? *dtype : DT_INVALID;
+}
+
+// What SaveV2 reads: a ref variable itself; for a resource variable TF1's
+// ResourceVariableSaveable: v.read_value() (Read/ReadVariableOp + Identity
+// on the variable's device) copied to the CPU by one more Identity.
+Output SaveTensor(GraphBuilder& b, const SaveableVariable& v) {
+  if (!IsResource(v.var)) return Output{v.var, 0};
+  auto device = b.Device(v.var->device());
+  Output value;
+  {
+    auto scope = b.NameScope("Read");
+    value = AddOp(b, "ReadVariableOp", "ReadVariableOp", {Output{v.var, 0}},
+                  {{"dtype", MakeAttr(ValueDtype(v.var))}});
+  }
+  Output read = Identity(b, value);
+  auto cpu = b.Device("/device:CPU:0");
+  return Identity(b, read);
+}
+
+// saveable.restore(): Assign for a ref variable (validate_shape when its
+// shape is known); Identity on the variable's device + AssignVariableOp for
+// a resource variable.
+Node* RestoreOne(GraphBuilder& b, const SaveableVariable& v, Output restored) {
+  if (IsResource(v.var)) {
+    auto device = b.Device(v.var->device());
+    Output copy = Identity(b, restored);
+    return b.AddNode("AssignVariableOp", "AssignVariableOp",
+                     {Output{v.var, 0}, copy},
+                     {{"dtype", MakeAttr(ValueDtype(v.var))}});
+  }
+  auto shape = GetShapeAttr(v.var->def(), "shape");
+  const bool validate = shape.ok() && shape->IsFullyDefined();
+  return Assign(b, Output{v.var, 0}, restored, validate, /*use_locking=*/true,
+                "Assign")
+      .node;
+}
+
 // V2: "SaveV2"; V1: io_ops._save(..., name="save") -> SaveSlices "save".
 Output AddSaveOps(GraphBuilder& b, Output filename,
                   const std::vector<SaveableVariable>& vars, bool v1) {
@@ -80,7 +124,7 @@ Output AddSaveOps(GraphBuilder& b, Output filename,
   for (const SaveableVariable& v : vars) {
     names.push_back(v.key);
     slices.push_back(v.slice_spec);
-    tensors.push_back(Output{v.var, 0});
+    tensors.push_back(SaveTensor(b, v));
   }
   Output names_t, slices_t;
   const std::string op = InOpScope(b, v1 ? "save" : "SaveV2", [&] {
@@ -104,7 +148,7 @@ Node* AddRestoreOps(GraphBuilder& b, Output filename,
     for (const SaveableVariable& v : vars) {
       names.push_back(v.key);
       slices.push_back(v.slice_spec);
-      dtypes.push_back(BaseType(Output{v.var, 0}.dtype()));
+      dtypes.push_back(ValueDtype(v.var));
     }
     Output names_t, slices_t;
     const std::string op = InOpScope(b, "RestoreV2", [&] {
@@ -116,12 +160,8 @@ Node* AddRestoreOps(GraphBuilder& b, Output filename,
   }
   std::vector<Node*> assigns;
   for (size_t i = 0; i < vars.size() && restore != nullptr; ++i) {
-    auto shape = GetShapeAttr(vars[i].var->def(), "shape");
-    const bool validate = shape.ok() && shape->IsFullyDefined();
-    Output assign = Assign(b, Output{vars[i].var, 0},
-                           Output{restore, static_cast<int>(i)}, validate,
-                           /*use_locking=*/true, "Assign");
-    assigns.push_back(assign.node);
+    assigns.push_back(
+        RestoreOne(b, vars[i], Output{restore, static_cast<int>(i)}));
   }
   return GroupByDevice(b, assigns, group_name);
 }
@@ -209,17 +249,10 @@ Output AddShardedSaveOpsV1(GraphBuilder& b, Output filename,
   return AddOp(b, "ShardedFilespec", "ShardedFilespec", {filename, num_shards});
 }
 
-Status CheckSupported(const std::vector<SaveableVariable>& saveables,
-                      const SaverBuildOptions& options) {
+Status CheckVersion(const SaverBuildOptions& options) {
   if (options.version != tensorflow::SaverDef::V2 &&
       options.version != tensorflow::SaverDef::V1) {
     return errors::InvalidArgument("Saver: write_version must be V1 or V2");
-  }
-  for (const SaveableVariable& v : saveables) {
-    if (v.var->op() == "VarHandleOp") {
-      return errors::Unimplemented("Saver: resource variable '", v.key,
-                                   "' is not supported yet");
-    }
   }
   return OkStatus();
 }
@@ -241,7 +274,7 @@ std::string SetCpu0(const std::string& device) {
 StatusOr<tensorflow::SaverDef> BuildSaverGraph(
     GraphBuilder& b, const std::vector<SaveableVariable>& saveables,
     const SaverBuildOptions& options) {
-  TFP_RETURN_IF_ERROR(CheckSupported(saveables, options));
+  TFP_RETURN_IF_ERROR(CheckVersion(options));
   const bool v1 = options.version == tensorflow::SaverDef::V1;
   auto scope = b.NameScope(options.name);
   Output filename = FilenameTensor(b, options.filename);

@@ -60,7 +60,9 @@ StatusOr<std::vector<SaveableVariable>> ResolveSaveables(
 
 // Adds the subgraph for `saveables` (sorted by key, non-empty) and returns
 // its SaverDef. Errors: the builder's (sticky) status; INVALID_ARGUMENT for
-// a LEGACY version; UNIMPLEMENTED for resource variables.
+// a LEGACY version. Resource variables (VarHandleOp) are read through
+// save/Read[_k]/ReadVariableOp + two Identities and restored through
+// save/Identity_k + save/AssignVariableOp[_k], as TF1 does (§4.1).
 StatusOr<tensorflow::SaverDef> BuildSaverGraph(
     GraphBuilder& b, const std::vector<SaveableVariable>& saveables,
     const SaverBuildOptions& options);

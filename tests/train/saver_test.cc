@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "graph/node_def_util.h"
 #include "testing/fixtures.h"
 #include "testing/kernel_test_harness.h"
 #include "testing/status_matchers.h"
@@ -266,8 +267,8 @@ TEST_F(SaverTest, V1SaverWritesOneTensorSliceFile) {
   EXPECT_EQ(m->graph->FindNode("save/save")->op(), "SaveSlices");
   EXPECT_EQ(saver->saver_def().version(), tensorflow::SaverDef::V1);
   auto session = NewSession(*m->graph, true);
-  TFP_ASSERT_OK_AND_ASSIGN(std::string p,
-                           saver->Save(session.get(), JoinPath(dir_, "v1.ckpt")));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      std::string p, saver->Save(session.get(), JoinPath(dir_, "v1.ckpt")));
   EXPECT_EQ(p, JoinPath(dir_, "v1.ckpt"));
   EXPECT_FALSE(env_->FileExists(p + ".index").ok());
   auto fresh = NewSession(*m->graph, false);
@@ -285,7 +286,8 @@ TEST_F(SaverTest, ShardedV1SaverReturnsAFilePattern) {
   EXPECT_EQ(saver->saver_def().save_tensor_name(), "save/ShardedFilespec:0");
   auto session = NewSession(*m->graph, true);
   const std::string prefix = JoinPath(dir_, "s");
-  TFP_ASSERT_OK_AND_ASSIGN(std::string p1, saver->Save(session.get(), prefix, 1));
+  TFP_ASSERT_OK_AND_ASSIGN(std::string p1,
+                           saver->Save(session.get(), prefix, 1));
   EXPECT_EQ(p1, prefix + "-1-?????-of-00001");
   TFP_EXPECT_OK(env_->FileExists(prefix + "-1-00000-of-00001"));
   TFP_EXPECT_OK(env_->FileExists(prefix + "-1.meta"));
@@ -297,6 +299,38 @@ TEST_F(SaverTest, ShardedV1SaverReturnsAFilePattern) {
   TFP_ASSERT_OK(saver->Save(session.get(), prefix, 2).status());
   EXPECT_FALSE(env_->FileExists(prefix + "-1-00000-of-00001").ok());
   EXPECT_FALSE(env_->FileExists(prefix + "-1.meta").ok());
+}
+
+// A TF1 resource variable (use_resource=True): VarHandleOp "r", its
+// initializer AssignVariableOp and a ReadVariableOp.
+TEST_F(SaverTest, ResourceVariablesSaveThroughReadsAndRestoreThroughAssigns) {
+  Graph graph;
+  GraphBuilder b(&graph);
+  Node* handle = b.AddNode("VarHandleOp", "r", {},
+                           {{"dtype", MakeAttr(DT_FLOAT)},
+                            {"shape", MakeAttr(PartialTensorShape({2}))},
+                            {"shared_name", MakeAttr("r")}});
+  ASSERT_NE(handle, nullptr);
+  b.AddNode("AssignVariableOp", "r/Assign",
+            {Output{handle, 0}, Constant(b, Floats({4, 5}))}, {});
+  AddOp(b, "ReadVariableOp", "r/Read/ReadVariableOp", {Output{handle, 0}},
+        {{"dtype", MakeAttr(DT_FLOAT)}});
+  SaverOptions options;
+  options.var_list = {"r"};
+  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(b, options));
+  for (const char* name :
+       {"save/Read/ReadVariableOp", "save/Identity", "save/Identity_1",
+        "save/Identity_2", "save/AssignVariableOp"}) {
+    EXPECT_NE(graph.FindNode(name), nullptr) << name;
+  }
+  EXPECT_EQ(graph.FindNode("save/Identity_1")->device(), "/device:CPU:0");
+  auto session = NewSession(graph, true, "r/Assign");
+  TFP_ASSERT_OK_AND_ASSIGN(std::string p,
+                           saver->Save(session.get(), JoinPath(dir_, "res")));
+  auto fresh = NewSession(graph, false);
+  TFP_ASSERT_OK(saver->Restore(fresh.get(), p));
+  EXPECT_THAT(Fetch(fresh.get(), "r/Read/ReadVariableOp:0"),
+              TensorEq(Floats({4, 5})));
 }
 
 TEST_F(SaverTest, SecondSaverGetsItsOwnScope) {

@@ -4,9 +4,10 @@
 // --filename_tensor_name and --checkpoint_version are accepted and
 // ignored, as in TF. Unlike TF (which reads --input_graph as text unless
 // --input_binary), a binary file is also accepted without --input_binary.
+#include "tfpersist/tools/freeze_graph.h"
+
 #include "cli/command.h"
 #include "cli/flags.h"
-#include "tfpersist/tools/freeze_graph.h"
 
 namespace tfpersist::cli::freeze_graph {
 namespace {
@@ -30,22 +31,29 @@ Flags MakeFlags(Args* a) {
           "freeze_graph).");
   FreezeGraphOptions& o = a->o;
   f.String("input_graph", &o.input_graph, "GraphDef file to load");
-  f.String("input_meta_graph", &o.input_meta_graph, "MetaGraphDef (.meta) to load");
-  f.String("input_saved_model_dir", &o.input_saved_model_dir, "SavedModel directory");
+  f.String("input_meta_graph", &o.input_meta_graph,
+           "MetaGraphDef (.meta) to load");
+  f.String("input_saved_model_dir", &o.input_saved_model_dir,
+           "SavedModel directory");
   f.String("saved_model_tags", &a->tags, "Comma-separated MetaGraph tags");
   f.String("input_saver", &o.input_saver, "SaverDef file to restore with");
   f.Bool("input_binary", &o.input_binary, "Input files are binary protos");
-  f.String("input_checkpoint", &o.input_checkpoint, "Checkpoint prefix or file");
-  f.String("output_node_names", &a->output_node_names, "Comma-separated output op names");
+  f.String("input_checkpoint", &o.input_checkpoint,
+           "Checkpoint prefix or file");
+  f.String("output_node_names", &a->output_node_names,
+           "Comma-separated output op names");
   f.String("output_graph", &o.output_graph, "Frozen GraphDef to write");
   f.Bool("clear_devices", &o.clear_devices, "Remove device specifications");
   f.String("initializer_nodes", &a->initializer_nodes,
            "Comma-separated nodes to run after restoring");
-  f.String("variable_names_whitelist", &a->whitelist, "Only convert these variables");
-  f.String("variable_names_blacklist", &a->blacklist, "Do not convert these variables");
+  f.String("variable_names_whitelist", &a->whitelist,
+           "Only convert these variables");
+  f.String("variable_names_blacklist", &a->blacklist,
+           "Do not convert these variables");
   f.String("restore_op_name", &a->ignored, "Deprecated, ignored");
   f.String("filename_tensor_name", &a->ignored, "Deprecated, ignored");
-  f.Int64("checkpoint_version", &a->ignored_int, "Ignored (V1 and V2 are read)");
+  f.Int64("checkpoint_version", &a->ignored_int,
+          "Ignored (V1 and V2 are read)");
   return f;
 }
 
@@ -54,8 +62,10 @@ void Finish(Args* a, CommandContext& ctx) {
   a->o.output_node_names = SplitCommaList(a->output_node_names);
   a->o.initializer_nodes = SplitCommaList(a->initializer_nodes);
   a->o.saved_model_tags = SplitCommaList(a->tags);
-  if (!a->whitelist.empty()) a->o.variable_names_whitelist = SplitCommaList(a->whitelist);
-  if (!a->blacklist.empty()) a->o.variable_names_blacklist = SplitCommaList(a->blacklist);
+  if (!a->whitelist.empty())
+    a->o.variable_names_whitelist = SplitCommaList(a->whitelist);
+  if (!a->blacklist.empty())
+    a->o.variable_names_blacklist = SplitCommaList(a->blacklist);
 }
 
 }  // namespace
@@ -74,8 +84,8 @@ int Main(const std::vector<std::string>& args, CommandContext& ctx) {
   if (!frozen.ok()) return ReportError(ctx, kCommand, frozen.status());
   int converted = 0;
   for (const auto& n : frozen->node()) converted += n.op() == "Const";
-  ctx.out << frozen->node_size() << " ops in the final graph ("
-          << converted << " Const)";
+  ctx.out << frozen->node_size() << " ops in the final graph (" << converted
+          << " Const)";
   if (!a.o.output_graph.empty()) ctx.out << ", written to " << a.o.output_graph;
   ctx.out << "\n";
   return kExitOk;

@@ -15,8 +15,8 @@ constexpr char kCommand[] = "graph";
 Status Render(const std::string& path, const std::string& format,
               const std::string& output, CommandContext& ctx) {
   if (format != "dot" && format != "svg") {
-    return errors::InvalidArgument("--format must be dot or svg, not '",
-                                   format, "'");
+    return errors::InvalidArgument("--format must be dot or svg, not '", format,
+                                   "'");
   }
   TFP_ASSIGN_OR_RETURN(tensorflow::GraphDef graph_def,
                        ReadGraphDefFile(path, GraphDefFormat::kAuto, ctx.env));

@@ -114,7 +114,8 @@ Status PrintAndWrite(const Options& o, const std::vector<std::string>& names,
   return OkStatus();
 }
 
-Status Timed(Session* session, const std::vector<std::pair<std::string, Tensor>>& feeds,
+Status Timed(Session* session,
+             const std::vector<std::pair<std::string, Tensor>>& feeds,
              const std::vector<std::string>& fetches, int64_t repeat,
              std::ostream& out) {
   std::vector<double> ms;
@@ -156,17 +157,20 @@ Status Run(const std::string& model, Options o, CommandContext& ctx) {
   std::vector<Tensor> values;
   Status ran = session->Run(feeds, o.outputs, {}, &values);
   if (!ran.ok()) {
-    const bool unfed = ran.message().find("must feed") != std::string_view::npos;
-    return Status(ran.code(),
-                  StrCat("running ", model, ": ", ran.message(),
-                         unfed ? " (feed it with --input NAME:0=FILE.npy)" : ""));
+    const bool unfed =
+        ran.message().find("must feed") != std::string_view::npos;
+    return Status(
+        ran.code(),
+        StrCat("running ", model, ": ", ran.message(),
+               unfed ? " (feed it with --input NAME:0=FILE.npy)" : ""));
   }
   if (!o.output_dir.empty()) {
     TFP_RETURN_IF_ERROR(ctx.env->RecursivelyCreateDir(o.output_dir));
   }
   TFP_RETURN_IF_ERROR(PrintAndWrite(o, o.outputs, values, ctx));
   if (o.repeat > 0) {
-    TFP_RETURN_IF_ERROR(Timed(session.get(), feeds, o.outputs, o.repeat, ctx.out));
+    TFP_RETURN_IF_ERROR(
+        Timed(session.get(), feeds, o.outputs, o.repeat, ctx.out));
   }
   return OkStatus();
 }

@@ -2,10 +2,11 @@
 // summarize_graph (inputs with dtypes and shapes, variables, likely
 // outputs, parameter counts and bytes, control edges, op histogram).
 // TF's spelling --in_graph=MODEL.pb is accepted too.
+#include "tfpersist/tools/summarize_graph.h"
+
 #include "cli/command.h"
 #include "cli/flags.h"
 #include "tfpersist/tools/graph_io.h"
-#include "tfpersist/tools/summarize_graph.h"
 
 namespace tfpersist::cli::summarize_graph {
 namespace {

@@ -28,7 +28,8 @@ void BM_Model(benchmark::State& state, const std::string& name) {
     state.SkipWithError(session.status().ToString().c_str());
     return;
   }
-  const std::vector<std::pair<std::string, Tensor>> feeds = {{"input:0", *input}};
+  const std::vector<std::pair<std::string, Tensor>> feeds = {
+      {"input:0", *input}};
   std::vector<Tensor> out;
   Status s = (*session)->Run(feeds, {"output:0"}, {}, &out);  // warm-up
   for (auto _ : state) {
@@ -38,11 +39,17 @@ void BM_Model(benchmark::State& state, const std::string& name) {
   state.SetItemsProcessed(state.iterations() * input->dim_size(0));
 }
 
-BENCHMARK_CAPTURE(BM_Model, mlp, std::string("mlp"))->Arg(1)->Arg(2)
+BENCHMARK_CAPTURE(BM_Model, mlp, std::string("mlp"))
+    ->Arg(1)
+    ->Arg(2)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Model, cnn, std::string("cnn"))->Arg(1)->Arg(2)
+BENCHMARK_CAPTURE(BM_Model, cnn, std::string("cnn"))
+    ->Arg(1)
+    ->Arg(2)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Model, mobilenet, std::string("mobilenet"))->Arg(1)->Arg(2)
+BENCHMARK_CAPTURE(BM_Model, mobilenet, std::string("mobilenet"))
+    ->Arg(1)
+    ->Arg(2)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

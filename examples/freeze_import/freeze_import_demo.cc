@@ -33,18 +33,18 @@ Status SaveAddCheckpoint(const std::string& prefix) {
 
 // Imports `frozen` into a new graph under prefix "Net" and runs `fetch`
 // ("add:0" in the source graph) with `feeds` (names in the new graph).
-StatusOr<Tensor> ImportAndRun(const tensorflow::GraphDef& frozen,
-                              ImportGraphDefOptions options,
-                              const std::string& fetch, Graph* graph,
-                              std::vector<std::pair<std::string, Tensor>> feeds) {
+StatusOr<Tensor> ImportAndRun(
+    const tensorflow::GraphDef& frozen, ImportGraphDefOptions options,
+    const std::string& fetch, Graph* graph,
+    std::vector<std::pair<std::string, Tensor>> feeds) {
   options.name = "Net";
   options.return_elements = {fetch};
   TFP_ASSIGN_OR_RETURN(ImportGraphDefResults r,
                        ImportGraphDef(graph, frozen, options));
   TFP_ASSIGN_OR_RETURN(auto session, Session::Create(graph->ToGraphDef()));
   std::vector<Tensor> out;
-  TFP_RETURN_IF_ERROR(session->Run(
-      feeds, {r.return_elements[0].tensor.name()}, {}, &out));
+  TFP_RETURN_IF_ERROR(
+      session->Run(feeds, {r.return_elements[0].tensor.name()}, {}, &out));
   return out[0];
 }
 
@@ -83,7 +83,8 @@ StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
   Graph graph;
   GraphBuilder b(&graph);
   Output feed = Placeholder(b, DT_FLOAT, PartialTensorShape({-1, 3}), "feed");
-  Tensor w0 = Tensor::FromVector<float>({1, 0, 0, 1, 1, 1}, TensorShape({3, 2}));
+  Tensor w0 =
+      Tensor::FromVector<float>({1, 0, 0, 1, 1, 1}, TensorShape({3, 2}));
   RefVariable w = Variable(b, w0, "w");
   RefVariable bias = Variable(b, Tensor::FromVector<float>({0.5f, -0.5f}), "b");
   Add(b, MatMul(b, feed, w.value()), bias.value(), "y");
@@ -94,12 +95,14 @@ StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
   TFP_RETURN_IF_ERROR(session->Run({}, {}, {"init"}, nullptr));
 
   FeedBatchResult result;
-  result.batch = Tensor::FromVector<float>({1, 2, 3, 4, 5, 6}, TensorShape({2, 3}));
+  result.batch =
+      Tensor::FromVector<float>({1, 2, 3, 4, 5, 6}, TensorShape({2, 3}));
   std::vector<Tensor> out;
-  TFP_RETURN_IF_ERROR(session->Run({{"feed:0", result.batch}}, {"y:0"}, {}, &out));
+  TFP_RETURN_IF_ERROR(
+      session->Run({{"feed:0", result.batch}}, {"y:0"}, {}, &out));
   result.live = out[0];
-  TFP_ASSIGN_OR_RETURN(auto frozen,
-                       ConvertVariablesToConstants(session.get(), graph_def, {"y"}));
+  TFP_ASSIGN_OR_RETURN(auto frozen, ConvertVariablesToConstants(
+                                        session.get(), graph_def, {"y"}));
   result.frozen_path = JoinPath(out_dir, "feed_model.pb");
   result.batch_path = JoinPath(out_dir, "feed_batch.npy");
   TFP_RETURN_IF_ERROR(WriteGraphDefFile(frozen, result.frozen_path));
@@ -107,7 +110,8 @@ StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
   // Import with the placeholder mapped onto a new one, "batch".
   Graph target;
   GraphBuilder tb(&target);
-  Output batch = Placeholder(tb, DT_FLOAT, PartialTensorShape({-1, 3}), "batch");
+  Output batch =
+      Placeholder(tb, DT_FLOAT, PartialTensorShape({-1, 3}), "batch");
   TFP_RETURN_IF_ERROR(tb.status());
   ImportGraphDefOptions options;
   options.input_map["feed:0"] = batch;

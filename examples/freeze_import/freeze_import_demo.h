@@ -26,12 +26,12 @@
 namespace tfpersist::examples {
 
 struct FreezeAddResult {
-  std::string checkpoint;       // "<out_dir>/model.ckpt"
+  std::string checkpoint;         // "<out_dir>/model.ckpt"
   bool wrote_checkpoint = false;  // false: another example had written it
-  std::string frozen_path;      // "<out_dir>/model.pb"
+  std::string frozen_path;        // "<out_dir>/model.pb"
   tensorflow::GraphDef frozen;
-  std::string summary;          // summarize_graph of the frozen graph
-  Tensor net_add;               // "Net/add:0" after importing under "Net"
+  std::string summary;  // summarize_graph of the frozen graph
+  Tensor net_add;       // "Net/add:0" after importing under "Net"
 };
 
 // Freezes <out_dir>/model.ckpt (v1/v2/add; saved here first when absent),

@@ -11,9 +11,11 @@ using tensorflow::NodeDef;
 
 std::string FreshScope(const tensorflow::GraphDef& g) {
   std::set<std::string> taken;
-  for (const NodeDef& n : g.node()) taken.insert(n.name().substr(0, n.name().find('/')));
+  for (const NodeDef& n : g.node())
+    taken.insert(n.name().substr(0, n.name().find('/')));
   std::string scope = "freeze_restore";
-  for (int i = 1; taken.contains(scope); ++i) scope = StrCat("freeze_restore_", i);
+  for (int i = 1; taken.contains(scope); ++i)
+    scope = StrCat("freeze_restore_", i);
   return scope;
 }
 
@@ -33,7 +35,8 @@ void AddAssign(const NodeDef& var, DataType dtype, const TensorShape& shape,
   assign->add_input(value->name());
   if (var.op() == "VarHandleOp") {
     assign->set_op("AssignVariableOp");
-    (*assign->mutable_attr())["dtype"].set_type(value->attr().at("dtype").type());
+    (*assign->mutable_attr())["dtype"].set_type(
+        value->attr().at("dtype").type());
   } else {
     assign->set_op("Assign");
     (*assign->mutable_attr())["T"].set_type(value->attr().at("dtype").type());
@@ -48,7 +51,8 @@ Status RestoreVariablesFromCheckpoint(Session* session,
   TFP_ASSIGN_OR_RETURN(auto reader, CheckpointReader::Open(env, checkpoint));
   std::map<std::string, const NodeDef*> variables;
   for (const NodeDef& n : graph_def.node()) {
-    if (n.op() == "VariableV2" || n.op() == "Variable" || n.op() == "VarHandleOp") {
+    if (n.op() == "VariableV2" || n.op() == "Variable" ||
+        n.op() == "VarHandleOp") {
       variables[n.name()] = &n;
     }
   }
@@ -66,9 +70,9 @@ Status RestoreVariablesFromCheckpoint(Session* session,
     targets.push_back(StrCat(scope, "/assign_", i));
   }
   if (targets.empty()) {
-    return errors::NotFound("No variables to restore: none of the ",
-                            reader->TensorNames().size(), " keys of checkpoint '",
-                            checkpoint, "' names a variable of the graph");
+    return errors::NotFound(
+        "No variables to restore: none of the ", reader->TensorNames().size(),
+        " keys of checkpoint '", checkpoint, "' names a variable of the graph");
   }
   TFP_RETURN_IF_ERROR_CTX(session->Extend(ext), "adding restore ops");
   TFP_RETURN_IF_ERROR_CTX(session->Run(feeds, {}, targets, nullptr),

@@ -21,8 +21,7 @@ namespace tfpersist {
 // ("No variables to restore"); the session's, with context.
 Status RestoreVariablesFromCheckpoint(Session* session,
                                       const tensorflow::GraphDef& graph_def,
-                                      const std::string& checkpoint,
-                                      Env* env);
+                                      const std::string& checkpoint, Env* env);
 
 }  // namespace tfpersist
 

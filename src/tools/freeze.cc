@@ -47,7 +47,8 @@ bool ShouldConvert(const std::string& name,
   auto in = [&](const std::vector<std::string>& list) {
     return std::find(list.begin(), list.end(), name) != list.end();
   };
-  return !(white.has_value() && !in(*white)) && !(black.has_value() && in(*black));
+  return !(white.has_value() && !in(*white)) &&
+         !(black.has_value() && in(*black));
 }
 
 // Marks reads (and pass-through nodes between them and the handle) reached
@@ -109,7 +110,8 @@ StatusOr<NodeDef> MakeConst(const NodeDef& var, const AttrValue& dtype,
   if (static_cast<int>(value.dtype()) != dtype.type()) {
     return errors::Internal("Variable '", var.name(), "' holds ",
                             DataTypeString(value.dtype()), " but its dtype ",
-                            "attr says ", DataTypeString(DataType(dtype.type())));
+                            "attr says ",
+                            DataTypeString(DataType(dtype.type())));
   }
   NodeDef c;
   c.set_name(var.name());
@@ -148,10 +150,10 @@ Status AppendGather(const NodeDef& g, const AttrValue& dtype, GraphDef* out) {
     return it == g.attr().end() ? AttrValue() : it->second;
   };
   if (attr("batch_dims").i() != 0 || g.input_size() < 2) {
-    return errors::InvalidArgument(
-        "Cannot freeze ResourceGather '", g.name(),
-        "': needs 2 inputs and batch_dims 0 (got ", g.input_size(),
-        " inputs, batch_dims ", attr("batch_dims").i(), ")");
+    return errors::InvalidArgument("Cannot freeze ResourceGather '", g.name(),
+                                   "': needs 2 inputs and batch_dims 0 (got ",
+                                   g.input_size(), " inputs, batch_dims ",
+                                   attr("batch_dims").i(), ")");
   }
   const AttrValue tindices = attr("Tindices");
   NodeDef axis;
@@ -161,7 +163,8 @@ Status AppendGather(const NodeDef& g, const AttrValue& dtype, GraphDef* out) {
   Tensor zero = tindices.type() == tensorflow::DT_INT64
                     ? Tensor::Scalar<int64_t>(0)
                     : Tensor::Scalar<int32_t>(0);
-  TensorToProtoLikePython(zero, (*axis.mutable_attr())["value"].mutable_tensor());
+  TensorToProtoLikePython(zero,
+                          (*axis.mutable_attr())["value"].mutable_tensor());
   *out->add_node() = std::move(axis);
   NodeDef* gather = out->add_node();
   gather->set_name(g.name());
@@ -206,9 +209,9 @@ StatusOr<GraphDef> ConvertVariablesToConstants(
   }
   TFP_ASSIGN_OR_RETURN(GraphDef inference,
                        ExtractSubGraph(graph_def, output_node_names));
-  TFP_ASSIGN_OR_RETURN(FreezePlan plan,
-                       MakePlan(inference, variable_names_whitelist,
-                                variable_names_blacklist));
+  TFP_ASSIGN_OR_RETURN(
+      FreezePlan plan,
+      MakePlan(inference, variable_names_whitelist, variable_names_blacklist));
   TFP_ASSIGN_OR_RETURN(std::vector<Tensor> values, FetchValues(session, plan));
   std::map<std::string, const Tensor*> value_of;
   for (size_t i = 0; i < values.size(); ++i) {

@@ -59,7 +59,8 @@ StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
                          ReadGraphDefFile(o.input_graph, format, env));
   }
   if (!o.input_saver.empty()) {
-    TFP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(env, o.input_saver));
+    TFP_ASSIGN_OR_RETURN(std::string bytes,
+                         ReadFileToString(env, o.input_saver));
     tensorflow::SaverDef saver_def;
     if (!saver_def.ParseFromString(bytes)) {
       return errors::DataLoss("Can't parse ", o.input_saver,
@@ -113,7 +114,8 @@ Status Restore(const FreezeGraphOptions& o, const FreezeInputs& in,
 
 std::vector<std::string> SplitCommaList(const std::string& text) {
   std::string compact = text;
-  compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+  compact.erase(std::remove(compact.begin(), compact.end(), ' '),
+                compact.end());
   return StrSplit(compact, ',', /*skip_empty=*/true);
 }
 
@@ -129,7 +131,8 @@ Status RestoreWithSaverDef(Session* session,
 
 namespace {
 
-Status WriteOutput(const FreezeGraphOptions& o, const GraphDef& frozen, Env* env) {
+Status WriteOutput(const FreezeGraphOptions& o, const GraphDef& frozen,
+                   Env* env) {
   if (o.output_graph.empty()) return OkStatus();
   return WriteGraphDefFile(frozen, o.output_graph, GraphDefFormat::kAuto, env);
 }
@@ -149,9 +152,9 @@ StatusOr<GraphDef> FreezeSavedModel(const FreezeGraphOptions& o, Env* env) {
   if (o.clear_devices) ClearDevices(&graph_def);
   TFP_ASSIGN_OR_RETURN(
       GraphDef frozen,
-      ConvertVariablesToConstants(bundle->session.get(), graph_def,
-                                  o.output_node_names, o.variable_names_whitelist,
-                                  o.variable_names_blacklist));
+      ConvertVariablesToConstants(
+          bundle->session.get(), graph_def, o.output_node_names,
+          o.variable_names_whitelist, o.variable_names_blacklist));
   TFP_RETURN_IF_ERROR(WriteOutput(o, frozen, env));
   return frozen;
 }
@@ -170,14 +173,12 @@ StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
   session_options.env = env;
   TFP_ASSIGN_OR_RETURN(std::unique_ptr<Session> session,
                        Session::Create(session_graph, session_options));
-  TFP_RETURN_IF_ERROR(
-      Restore(options, in, session_graph, env, session.get()));
+  TFP_RETURN_IF_ERROR(Restore(options, in, session_graph, env, session.get()));
   TFP_ASSIGN_OR_RETURN(
       GraphDef frozen,
-      ConvertVariablesToConstants(session.get(), in.graph_def,
-                                  options.output_node_names,
-                                  options.variable_names_whitelist,
-                                  options.variable_names_blacklist));
+      ConvertVariablesToConstants(
+          session.get(), in.graph_def, options.output_node_names,
+          options.variable_names_whitelist, options.variable_names_blacklist));
   TFP_RETURN_IF_ERROR(WriteOutput(options, frozen, env));
   return frozen;
 }

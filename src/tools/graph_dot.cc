@@ -42,7 +42,8 @@ std::string NodeStyle(const NodeDef& n) {
     style = "shape=ellipse, style=filled, fillcolor=\"#eeeeee\"";
     auto v = n.attr().find("value");
     if (v != n.attr().end()) {
-      auto shape = PartialTensorShapeFromProto(v->second.tensor().tensor_shape());
+      auto shape =
+          PartialTensorShapeFromProto(v->second.tensor().tensor_shape());
       if (shape.ok()) label += StrCat(" ", shape->DebugString());
     }
   } else if (n.op() == "VariableV2" || n.op() == "VarHandleOp") {
@@ -84,8 +85,10 @@ std::string GraphDefToDot(const tensorflow::GraphDef& g,
       }
       auto it = by_name.find(src);
       if (it == by_name.end()) missing.insert(src);
-      std::string label = control ? "" : (it == by_name.end() ? "" : DtypeOf(*it->second));
-      if (!index.empty() && index != "0") label = StrCat(":", index, " ", label);
+      std::string label =
+          control ? "" : (it == by_name.end() ? "" : DtypeOf(*it->second));
+      if (!index.empty() && index != "0")
+        label = StrCat(":", index, " ", label);
       out += StrCat("  ", Quote(src), " -> ", Quote(n.name()));
       if (control) {
         out += " [style=dashed]";
@@ -108,18 +111,20 @@ namespace {
 // UNAVAILABLE when the program cannot be started.
 StatusOr<int> Spawn(const std::vector<std::string>& args) {
   std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
   const int err =
       posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ);
   if (err != 0) {
-    return errors::Unavailable("'", args[0], "' could not be started: ",
-                               std::strerror(err));
+    return errors::Unavailable("'", args[0],
+                               "' could not be started: ", std::strerror(err));
   }
   int wstatus = 0;
   if (waitpid(pid, &wstatus, 0) < 0) {
-    return errors::Internal("waitpid for '", args[0], "': ", std::strerror(errno));
+    return errors::Internal("waitpid for '", args[0],
+                            "': ", std::strerror(errno));
   }
   if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127) {
     return errors::Unavailable("'", args[0], "' was not found (exit 127)");
@@ -144,11 +149,12 @@ StatusOr<std::string> RenderDot(const std::string& dot_text,
                             "-o", out, in})
                    : StatusOr<int>(written);
   if (!wstatus.ok()) {
-    result = errors::IsUnavailable(wstatus.status())
-                 ? errors::Unavailable(
-                       "Graphviz 'dot' was not found (", wstatus.status().message(),
-                       "); install graphviz for --format=svg, or use --format=dot")
-                 : wstatus.status();
+    result =
+        errors::IsUnavailable(wstatus.status())
+            ? errors::Unavailable(
+                  "Graphviz 'dot' was not found (", wstatus.status().message(),
+                  "); install graphviz for --format=svg, or use --format=dot")
+            : wstatus.status();
   } else if (!WIFEXITED(*wstatus) || WEXITSTATUS(*wstatus) != 0) {
     result = errors::Internal("'", options.dot_binary, " -T", options.format,
                               "' failed (wait status ", *wstatus, ")");

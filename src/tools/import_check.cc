@@ -107,9 +107,10 @@ Status CheckEdges(const Source& src) {
     if (cls == n.def.attr().end()) continue;
     for (const std::string& s : cls->second.list().s()) {
       if (s.starts_with("loc:@") && !src.index.contains(s.substr(5))) {
-        return errors::InvalidArgument(
-            "Node '", n.def.name(), "' expects to be colocated with unknown "
-            "node '", s.substr(5), "'");
+        return errors::InvalidArgument("Node '", n.def.name(),
+                                       "' expects to be colocated with unknown "
+                                       "node '",
+                                       s.substr(5), "'");
       }
     }
   }
@@ -141,7 +142,8 @@ Status CheckMapKeys(const Source& src) {
   std::vector<std::string> missing;
   for (const auto& [id, value] : src.input_map) {
     auto it = src.index.find(id.node);
-    if (it == src.index.end() || id.index >= src.nodes[it->second].num_outputs) {
+    if (it == src.index.end() ||
+        id.index >= src.nodes[it->second].num_outputs) {
       missing.push_back(id.ToString());
     }
   }
@@ -162,8 +164,7 @@ Status CheckReturnElements(const Source& src,
     auto it = id.ok() ? src.index.find(id->node) : src.index.end();
     bool ok = it != src.index.end() && !id->is_control();
     if (ok && is_tensor) {
-      ok = id->index < src.nodes[it->second].num_outputs ||
-           src.IsMapped(*id);
+      ok = id->index < src.nodes[it->second].num_outputs || src.IsMapped(*id);
     }
     if (!ok) {
       return errors::InvalidArgument("Requested return_element '", name,
@@ -207,9 +208,9 @@ Status TopoSort(Source* src) {
   for (int i = 0; i < n && stuck.size() < 5; ++i) {
     if (pending[i] > 0) stuck.push_back(src->nodes[i].def.name());
   }
-  return errors::InvalidArgument(
-      "Graph is invalid, contains a cycle with ", n - src->topo_order.size(),
-      " nodes, including: ", StrJoin(stuck, ", "));
+  return errors::InvalidArgument("Graph is invalid, contains a cycle with ",
+                                 n - src->topo_order.size(),
+                                 " nodes, including: ", StrJoin(stuck, ", "));
 }
 
 }  // namespace

@@ -2,9 +2,10 @@
 // rewrite their inputs (input_map, control_input_map, colocation) and add
 // them to the graph in topological order (TF's GraphConstructor with
 // importing=true and uniquify_names=true, as tf.import_graph_def sets it).
+#include "tfpersist/tools/import_graph_def.h"
+
 #include <set>
 
-#include "tfpersist/tools/import_graph_def.h"
 #include "tools/import_internal.h"
 
 namespace tfpersist {
@@ -34,8 +35,9 @@ StatusOr<std::string> ComputePrefix(Graph* graph,
                                     const std::optional<std::string>& name) {
   if (name.has_value() && name->empty()) return std::string();
   std::string previous;
-  TFP_ASSIGN_OR_RETURN(std::string scope,
-                       graph->EnterNameScope(name.value_or("import"), &previous));
+  TFP_ASSIGN_OR_RETURN(
+      std::string scope,
+      graph->EnterNameScope(name.value_or("import"), &previous));
   graph->RestoreNameScope(std::move(previous));
   if (scope.ends_with("/")) scope.pop_back();
   return scope;
@@ -57,8 +59,8 @@ std::map<std::string, std::string> PlanNames(const Graph& graph,
     const std::string base =
         prefix.empty() ? original : StrCat(prefix, "/", original);
     std::string name = base;
-    for (int count = 1; taken.Contains(name) ||
-                        (name != base && in_gdef.Contains(name));
+    for (int count = 1;
+         taken.Contains(name) || (name != base && in_gdef.Contains(name));
          ++count) {
       name = StrCat(base, "_", count);
     }
@@ -87,7 +89,8 @@ bool RewriteInputs(const SourceNode& sn, const Source& src,
         def->add_input(TensorName(m->second));
         continue;
       }
-    } else if (auto m = src.control_map.find(id.node); m != src.control_map.end()) {
+    } else if (auto m = src.control_map.find(id.node);
+               m != src.control_map.end()) {
       if (mapped_controls.insert(m->second).second) {
         def->add_input(StrCat("^", m->second->name()));
       }
@@ -198,9 +201,10 @@ void FillReturnElements(const Graph& graph, const Source& src,
 StatusOr<ImportGraphDefResults> ImportGraphDef(
     Graph* graph, const tensorflow::GraphDef& graph_def,
     const ImportGraphDefOptions& options) {
-  if (graph == nullptr) return errors::InvalidArgument("ImportGraphDef: null graph");
-  TFP_ASSIGN_OR_RETURN(Source src,
-                       import_internal::CheckSource(*graph, graph_def, options));
+  if (graph == nullptr)
+    return errors::InvalidArgument("ImportGraphDef: null graph");
+  TFP_ASSIGN_OR_RETURN(
+      Source src, import_internal::CheckSource(*graph, graph_def, options));
   ImportGraphDefResults results;
   TFP_ASSIGN_OR_RETURN(results.prefix, ComputePrefix(graph, options.name));
   const auto names = PlanNames(*graph, src, results.prefix, &results);
@@ -212,7 +216,8 @@ StatusOr<ImportGraphDefResults> ImportGraphDef(
   }
   StatusOr<std::vector<Node*>> added = graph->AddNodes(std::move(defs));
   if (!added.ok()) {
-    if (graph_def.library().function_size() > 0) graph->set_library(library_before);
+    if (graph_def.library().function_size() > 0)
+      graph->set_library(library_before);
     return added.status();
   }
   results.nodes = *std::move(added);

@@ -14,17 +14,17 @@ namespace tfpersist::import_internal {
 
 // One source node after validation.
 struct SourceNode {
-  tensorflow::NodeDef def;            // producer defaults dropped, ours added
-  std::vector<TensorId> inputs;       // parsed def.input()
+  tensorflow::NodeDef def;       // producer defaults dropped, ours added
+  std::vector<TensorId> inputs;  // parsed def.input()
   int num_outputs = 0;
 };
 
 struct Source {
-  std::vector<SourceNode> nodes;                   // GraphDef order
+  std::vector<SourceNode> nodes;                  // GraphDef order
   std::map<std::string, int, std::less<>> index;  // name -> position
-  std::vector<int> topo_order;                     // positions
-  std::map<TensorId, Output> input_map;            // parsed options.input_map
-  std::map<std::string, Node*> control_map;        // source op -> node
+  std::vector<int> topo_order;                    // positions
+  std::map<TensorId, Output> input_map;           // parsed options.input_map
+  std::map<std::string, Node*> control_map;       // source op -> node
   bool IsMapped(const TensorId& id) const {
     return id.is_control() ? control_map.contains(id.node)
                            : input_map.contains(id);

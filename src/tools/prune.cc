@@ -54,8 +54,8 @@ Status CheckDestNode(const std::string& name,
   if (name.find(':') != std::string::npos && index.contains(NodeNameOf(name))) {
     hint = " (output node names are op names, without ':<index>')";
   }
-  return errors::NotFound("Output node '", name, "' is not in the graph",
-                          hint, ".", ClosestNodeNames(name, graph_def));
+  return errors::NotFound("Output node '", name, "' is not in the graph", hint,
+                          ".", ClosestNodeNames(name, graph_def));
 }
 
 }  // namespace
@@ -153,7 +153,8 @@ StatusOr<std::map<std::string, std::string>> IdentitiesToSplice(
 }  // namespace
 
 StatusOr<GraphDef> RemoveTrainingNodes(
-    const GraphDef& graph_def, const std::vector<std::string>& protected_nodes) {
+    const GraphDef& graph_def,
+    const std::vector<std::string>& protected_nodes) {
   const std::set<std::string> kept(protected_nodes.begin(),
                                    protected_nodes.end());
   std::vector<NodeDef> nodes = DropCheckNumerics(graph_def, kept);
@@ -174,10 +175,10 @@ StatusOr<GraphDef> RemoveTrainingNodes(
   return out;
 }
 
-StatusOr<GraphDef> StripUnused(const GraphDef& graph_def,
-                               const std::vector<std::string>& input_node_names,
-                               const std::vector<std::string>& output_node_names,
-                               const std::vector<DataType>& placeholder_types) {
+StatusOr<GraphDef> StripUnused(
+    const GraphDef& graph_def, const std::vector<std::string>& input_node_names,
+    const std::vector<std::string>& output_node_names,
+    const std::vector<DataType>& placeholder_types) {
   if (placeholder_types.size() != 1 &&
       placeholder_types.size() != input_node_names.size()) {
     return errors::InvalidArgument(
@@ -202,7 +203,8 @@ StatusOr<GraphDef> StripUnused(const GraphDef& graph_def,
         static_cast<tensorflow::DataType>(placeholder_types[i]));
     for (const char* keep : {"_output_shapes", "shape"}) {
       auto it = node.attr().find(keep);
-      if (it != node.attr().end()) (*placeholder.mutable_attr())[keep] = it->second;
+      if (it != node.attr().end())
+        (*placeholder.mutable_attr())[keep] = it->second;
     }
     node = std::move(placeholder);
   }

@@ -38,9 +38,10 @@ std::string NodeInfo(const NodeDef& node) {
   bool has_shape = false;
   PartialTensorShape shape = ShapeAttr(node, &has_shape);
   const int dtype = DtypeAttr(node);
-  return StrCat("(name=", node.name(), ", type=",
-                DataTypeString(static_cast<DataType>(dtype)), "(", dtype,
-                "), shape=", has_shape ? shape.DebugString() : "None", ") ");
+  return StrCat("(name=", node.name(),
+                ", type=", DataTypeString(static_cast<DataType>(dtype)), "(",
+                dtype, "), shape=", has_shape ? shape.DebugString() : "None",
+                ") ");
 }
 
 std::string NodeList(const std::string& what,
@@ -80,7 +81,8 @@ struct Counts {
 Counts CountParameters(const GraphDef& g) {
   Counts c;
   for (const NodeDef& n : g.node()) {
-    for (const std::string& in : n.input()) c.control_edges += in.starts_with("^");
+    for (const std::string& in : n.input())
+      c.control_edges += in.starts_with("^");
     if (!n.device().empty()) ++c.devices[n.device()];
     if (n.op() == "Const" && n.attr().contains("value")) {
       auto t = TensorFromProto(n.attr().at("value").tensor());
@@ -91,7 +93,8 @@ Counts CountParameters(const GraphDef& g) {
     bool has_shape = false;
     PartialTensorShape shape = ShapeAttr(n, &has_shape);
     if ((n.op() == "VariableV2" || n.op() == "Variable" ||
-         n.op() == "VarHandleOp") && shape.IsFullyDefined()) {
+         n.op() == "VarHandleOp") &&
+        shape.IsFullyDefined()) {
       const int64_t num = shape.AsTensorShape().num_elements();
       c.var_params += num;
       c.var_bytes += num * DataTypeSize(static_cast<DataType>(DtypeAttr(n)));
@@ -101,10 +104,11 @@ Counts CountParameters(const GraphDef& g) {
 }
 
 std::string CountLines(const Counts& c) {
-  std::string out = StrCat(
-      "Found ", c.const_params, " (", HumanReadableNum(c.const_params),
-      ") const parameters, ", c.var_params, " (", HumanReadableNum(c.var_params),
-      ") variable parameters, and ", c.control_edges, " control_edges\n");
+  std::string out =
+      StrCat("Found ", c.const_params, " (", HumanReadableNum(c.const_params),
+             ") const parameters, ", c.var_params, " (",
+             HumanReadableNum(c.var_params), ") variable parameters, and ",
+             c.control_edges, " control_edges\n");
   out += StrCat("Parameter bytes: ", c.const_bytes, " (",
                 HumanReadableBytes(static_cast<double>(c.const_bytes)),
                 ") const, ", c.var_bytes, " (",
@@ -123,8 +127,9 @@ std::string OpHistogram(const GraphDef& g) {
     for (const NodeDef& n : f.node_def()) ++counts[n.op()];
   }
   std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
-  std::stable_sort(v.begin(), v.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second > b.second;
+  });
   std::vector<std::string> parts;
   for (const auto& [op, n] : v) parts.push_back(StrCat(n, " ", op));
   return StrCat("Op types used: ", StrJoin(parts, ", "), "\n");
@@ -133,8 +138,10 @@ std::string OpHistogram(const GraphDef& g) {
 std::string RunUsage(const std::vector<const NodeDef*>& inputs,
                      const std::vector<const NodeDef*>& outputs,
                      const std::string& path) {
-  std::string out = StrCat("To run it with tfpersist try:\ntfpersist run ", path);
-  for (const NodeDef* n : inputs) out += StrCat(" --input ", n->name(), ":0=", "<file.npy>");
+  std::string out =
+      StrCat("To run it with tfpersist try:\ntfpersist run ", path);
+  for (const NodeDef* n : inputs)
+    out += StrCat(" --input ", n->name(), ":0=", "<file.npy>");
   for (const NodeDef* n : outputs) out += StrCat(" --output ", n->name(), ":0");
   return out + "\n";
 }
@@ -155,7 +162,8 @@ std::string Structure(const GraphDef& g) {
     }
   }
   std::priority_queue<int, std::vector<int>, std::greater<>> ready;
-  for (int i = 0; i < g.node_size(); ++i) if (pending[i] == 0) ready.push(i);
+  for (int i = 0; i < g.node_size(); ++i)
+    if (pending[i] == 0) ready.push(i);
   std::vector<int> order;
   std::vector<bool> done(g.node_size(), false);
   while (!ready.empty()) {
@@ -163,13 +171,16 @@ std::string Structure(const GraphDef& g) {
     ready.pop();
     order.push_back(i);
     done[i] = true;
-    for (int c : consumers[i]) if (--pending[c] == 0) ready.push(c);
+    for (int c : consumers[i])
+      if (--pending[c] == 0) ready.push(c);
   }
-  for (int i = 0; i < g.node_size(); ++i) if (!done[i]) order.push_back(i);
+  for (int i = 0; i < g.node_size(); ++i)
+    if (!done[i]) order.push_back(i);
   std::string out;
   for (int i : order) {
     const NodeDef& n = g.node(i);
-    out += StrCat(n.name(), " (", n.op(), "): [", StrJoin(n.input(), ", "), "]");
+    out +=
+        StrCat(n.name(), " (", n.op(), "): [", StrJoin(n.input(), ", "), "]");
     if (n.op() == "Const" && n.attr().contains("value")) {
       auto t = TensorFromProto(n.attr().at("value").tensor());
       if (t.ok()) out += StrCat(", value=", t->DebugString());

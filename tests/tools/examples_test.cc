@@ -21,7 +21,8 @@ TEST(FreezeImportExamplesTest, FreezeAddSavesFreezesImportsAndRuns) {
   TFP_ASSERT_OK_AND_ASSIGN(auto r, examples::RunFreezeAdd(dir));
   EXPECT_TRUE(r.wrote_checkpoint);
   EXPECT_THAT(r.net_add.flat<float>(), ElementsAre(3.0f));  // [1] + [2]
-  TFP_ASSERT_OK_AND_ASSIGN(auto file, ReadGraphDefFile(JoinPath(dir, "model.pb")));
+  TFP_ASSERT_OK_AND_ASSIGN(auto file,
+                           ReadGraphDefFile(JoinPath(dir, "model.pb")));
   EXPECT_EQ(file.node_size(), 5);
   // A second run reuses the checkpoint (as after the train example).
   TFP_ASSERT_OK_AND_ASSIGN(auto again, examples::RunFreezeAdd(dir));

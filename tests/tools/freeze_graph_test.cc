@@ -1,6 +1,8 @@
 // FreezeGraph (freeze_graph.py) against TensorFlow's own freezes of the same
 // checkpoints: ckpt-v2-mnist-fc-feed <-> frozen-mnist-fc-feed and
 // ckpt-v2-tf2onnx-regression <-> frozen-tf2onnx-regression.
+#include "tfpersist/tools/freeze_graph.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,7 +11,6 @@
 #include "testing/fixtures.h"
 #include "testing/status_matchers.h"
 #include "tfpersist/base/path.h"
-#include "tfpersist/tools/freeze_graph.h"
 #include "tfpersist/tools/graph_io.h"
 #include "tfpersist/tools/graph_util.h"
 #include "tools/graph_def_text.h"
@@ -17,12 +18,12 @@
 namespace tfpersist {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::UnorderedElementsAreArray;
 using testing::FindNodeDef;
 using testing::FixtureDir;
+using ::testing::HasSubstr;
 using testing::NodeNames;
 using testing::StatusIs;
+using ::testing::UnorderedElementsAreArray;
 
 // A deterministic batch in [0, 1) (xorshift), not a recorded value.
 Tensor Batch(const TensorShape& shape, uint32_t seed) {
@@ -82,10 +83,11 @@ TEST(FreezeGraphTest, MnistFcFeedMatchesTensorFlowsFreeze) {
   o.output_graph = out;
   TFP_ASSERT_OK_AND_ASSIGN(auto frozen, FreezeGraph(o));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto tf, ReadGraphDefFile(JoinPath(FixtureDir("frozen-mnist-fc-feed"),
-                                         "mnist.pb")));
+      auto tf, ReadGraphDefFile(
+                   JoinPath(FixtureDir("frozen-mnist-fc-feed"), "mnist.pb")));
   ExpectSameConsts(frozen, tf);
-  for (const auto& n : frozen.node()) EXPECT_TRUE(n.device().empty()) << n.name();
+  for (const auto& n : frozen.node())
+    EXPECT_TRUE(n.device().empty()) << n.name();
   TFP_ASSERT_OK_AND_ASSIGN(auto written, ReadGraphDefFile(out));
   EXPECT_TRUE(testing::ProtoEquals(written, frozen));
   // Same batch through both graphs: identical logits.
@@ -106,8 +108,8 @@ TEST(FreezeGraphTest, Tf2OnnxRegressionMatchesTensorFlowsFreeze) {
   o.output_node_names = {"pred"};
   TFP_ASSERT_OK_AND_ASSIGN(auto frozen, FreezeGraph(o));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto tf, ReadGraphDefFile(JoinPath(FixtureDir("frozen-tf2onnx-regression"),
-                                         "frozen.pb")));
+      auto tf, ReadGraphDefFile(JoinPath(
+                   FixtureDir("frozen-tf2onnx-regression"), "frozen.pb")));
   ExpectSameConsts(frozen, tf);
   const Tensor x = Tensor::FromVector<float>({1.0f});
   Tensor ours = RunOne(frozen, "X:0", x, "pred:0");
@@ -134,8 +136,8 @@ TEST(FreezeGraphTest, PlainGraphRestoresByCheckpointKeys) {
   o.output_node_names = SplitCommaList(" softmax_linear/add ,");
   TFP_ASSERT_OK_AND_ASSIGN(auto frozen, FreezeGraph(o));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto tf, ReadGraphDefFile(JoinPath(FixtureDir("frozen-mnist-fc-feed"),
-                                         "mnist.pb")));
+      auto tf, ReadGraphDefFile(
+                   JoinPath(FixtureDir("frozen-mnist-fc-feed"), "mnist.pb")));
   ExpectSameConsts(frozen, tf);
 }
 
@@ -156,13 +158,15 @@ TEST(FreezeGraphTest, SavedModelFreezesAndServes) {
     EXPECT_EQ(n->op(), "Const");
   }
   EXPECT_EQ(FindNodeDef(frozen, "c"), nullptr);  // y does not use c
-  TFP_ASSERT_OK_AND_ASSIGN(auto served, StripUnused(frozen, {"x"}, {"y"}, {DT_FLOAT}));
+  TFP_ASSERT_OK_AND_ASSIGN(auto served,
+                           StripUnused(frozen, {"x"}, {"y"}, {DT_FLOAT}));
   const Tensor x = Tensor::FromVector<float>({1, 2, 3}, TensorShape({3, 1}));
   Tensor y = RunOne(served, "x:0", x, "y:0");
   ASSERT_TRUE(y.IsInitialized());
   EXPECT_THAT(y.flat<float>(), ::testing::ElementsAre(2.5f, 3.0f, 3.5f));
   o.saved_model_tags = {"train"};
-  EXPECT_THAT(FreezeGraph(o), StatusIs(StatusCode::kNotFound, HasSubstr("serve")));
+  EXPECT_THAT(FreezeGraph(o),
+              StatusIs(StatusCode::kNotFound, HasSubstr("serve")));
 }
 
 TEST(FreezeGraphTest, BadInputsAreClearErrors) {
@@ -180,11 +184,13 @@ TEST(FreezeGraphTest, BadInputsAreClearErrors) {
                              HasSubstr("'softmax_linear/add'"))));
   o.output_node_names = {"softmax_linear/add"};
   o.input_checkpoint = JoinPath(ckpt, "model.ckpt-999");  // named, absent
-  EXPECT_THAT(FreezeGraph(o), StatusIs(StatusCode::kNotFound,
-                                       HasSubstr("model.ckpt-999' doesn't exist")));
+  EXPECT_THAT(FreezeGraph(o),
+              StatusIs(StatusCode::kNotFound,
+                       HasSubstr("model.ckpt-999' doesn't exist")));
   o.input_checkpoint = JoinPath(ckpt, "model.ckpt-1999");
   o.input_meta_graph = JoinPath(ckpt, "missing.meta");
-  EXPECT_THAT(FreezeGraph(o), StatusIs(StatusCode::kNotFound, HasSubstr("missing.meta")));
+  EXPECT_THAT(FreezeGraph(o),
+              StatusIs(StatusCode::kNotFound, HasSubstr("missing.meta")));
 }
 
 TEST(FreezeGraphTest, TruncatedMetaGraphIsDataLoss) {
@@ -193,7 +199,8 @@ TEST(FreezeGraphTest, TruncatedMetaGraphIsDataLoss) {
   TFP_ASSERT_OK_AND_ASSIGN(
       std::string bytes,
       ReadFileToString(Env::Default(), JoinPath(ckpt, "model.ckpt-1999.meta")));
-  const std::string cut = JoinPath(testing::NewTempDir("freeze_cut"), "cut.meta");
+  const std::string cut =
+      JoinPath(testing::NewTempDir("freeze_cut"), "cut.meta");
   TFP_ASSERT_OK(WriteStringToFile(Env::Default(), cut,
                                   bytes.substr(0, bytes.size() / 2 + 3)));
   FreezeGraphOptions o;
@@ -202,8 +209,8 @@ TEST(FreezeGraphTest, TruncatedMetaGraphIsDataLoss) {
   o.input_checkpoint = JoinPath(ckpt, "model.ckpt-1999");
   o.output_node_names = {"softmax_linear/add"};
   EXPECT_THAT(FreezeGraph(o),
-              StatusIs(StatusCode::kDataLoss, AllOf(HasSubstr("cut.meta"),
-                                                    HasSubstr("truncated"))));
+              StatusIs(StatusCode::kDataLoss,
+                       AllOf(HasSubstr("cut.meta"), HasSubstr("truncated"))));
 }
 
 }  // namespace

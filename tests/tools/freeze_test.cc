@@ -13,13 +13,13 @@ namespace tfpersist {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::UnorderedElementsAre;
 using testing::FindNodeDef;
 using testing::GraphDefFromText;
+using ::testing::HasSubstr;
 using testing::NodeNames;
 using testing::ProtoEquals;
 using testing::StatusIs;
+using ::testing::UnorderedElementsAre;
 
 std::vector<std::string> AttrNames(const tensorflow::NodeDef& n) {
   std::vector<std::string> names;
@@ -58,8 +58,10 @@ class FreezeTest : public ::testing::Test {
 
 TEST_F(FreezeTest, VariablesBecomeConstsWithOnlyDtypeAndValue) {
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto frozen, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
-  EXPECT_THAT(NodeNames(frozen), ElementsAre("v1", "v1/read", "v2", "v2/read", "add"));
+      auto frozen,
+      ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
+  EXPECT_THAT(NodeNames(frozen),
+              ElementsAre("v1", "v1/read", "v2", "v2/read", "add"));
   const auto& v1 = *FindNodeDef(frozen, "v1");
   EXPECT_EQ(v1.op(), "Const");
   EXPECT_THAT(AttrNames(v1), UnorderedElementsAre("dtype", "value"));
@@ -85,7 +87,8 @@ TEST_F(FreezeTest, FrozenGraphComputesWhatTheSessionComputed) {
   std::vector<Tensor> live;
   TFP_ASSERT_OK(session_->Run({}, {"add:0"}, {}, &live));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto frozen, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
+      auto frozen,
+      ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
   Tensor out = RunAdd(frozen);
   ASSERT_TRUE(out.IsInitialized());
   EXPECT_TRUE(out.IsSameAs(live[0])) << out.DebugString();
@@ -96,10 +99,19 @@ TEST_F(FreezeTest, ValuesAreReadAtFreezeTime) {
     node {
       name: "five"
       op: "Const"
-      attr { key: "dtype" value { type: DT_FLOAT } }
+      attr {
+        key: "dtype"
+        value { type: DT_FLOAT }
+      }
       attr {
         key: "value"
-        value { tensor { dtype: DT_FLOAT tensor_shape {} float_val: 5 } }
+        value {
+          tensor {
+            dtype: DT_FLOAT
+            tensor_shape {}
+            float_val: 5
+          }
+        }
       }
     }
     node {
@@ -107,32 +119,38 @@ TEST_F(FreezeTest, ValuesAreReadAtFreezeTime) {
       op: "Assign"
       input: "v2"
       input: "five"
-      attr { key: "T" value { type: DT_FLOAT } }
+      attr {
+        key: "T"
+        value { type: DT_FLOAT }
+      }
     }
   )pb")));
   TFP_ASSERT_OK(session_->Run({}, {}, {"set_v2"}, nullptr));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto frozen, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
-  EXPECT_THAT(FindNodeDef(frozen, "v2")->attr().at("value").tensor().float_val(),
-              ElementsAre(5.0f));
+      auto frozen,
+      ConvertVariablesToConstants(session_.get(), graph_def_, {"add"}));
+  EXPECT_THAT(
+      FindNodeDef(frozen, "v2")->attr().at("value").tensor().float_val(),
+      ElementsAre(5.0f));
 }
 
 TEST_F(FreezeTest, BlacklistAndWhitelist) {
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto black, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"},
-                                              std::nullopt,
+      auto black, ConvertVariablesToConstants(session_.get(), graph_def_,
+                                              {"add"}, std::nullopt,
                                               std::vector<std::string>{"v2"}));
   EXPECT_EQ(FindNodeDef(black, "v1")->op(), "Const");
-  EXPECT_TRUE(ProtoEquals(*FindNodeDef(black, "v2"), *FindNodeDef(graph_def_, "v2")));
-  TFP_ASSERT_OK_AND_ASSIGN(
-      auto white, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"},
-                                              std::vector<std::string>{"v2"}));
+  EXPECT_TRUE(
+      ProtoEquals(*FindNodeDef(black, "v2"), *FindNodeDef(graph_def_, "v2")));
+  TFP_ASSERT_OK_AND_ASSIGN(auto white, ConvertVariablesToConstants(
+                                           session_.get(), graph_def_, {"add"},
+                                           std::vector<std::string>{"v2"}));
   EXPECT_EQ(FindNodeDef(white, "v1")->op(), "VariableV2");
   EXPECT_EQ(FindNodeDef(white, "v2")->op(), "Const");
   // An empty (but given) whitelist converts nothing, as in TF.
-  TFP_ASSERT_OK_AND_ASSIGN(
-      auto none, ConvertVariablesToConstants(session_.get(), graph_def_, {"add"},
-                                             std::vector<std::string>{}));
+  TFP_ASSERT_OK_AND_ASSIGN(auto none, ConvertVariablesToConstants(
+                                          session_.get(), graph_def_, {"add"},
+                                          std::vector<std::string>{}));
   EXPECT_EQ(FindNodeDef(none, "v1")->op(), "VariableV2");
   EXPECT_EQ(FindNodeDef(none, "v2")->op(), "VariableV2");
 }
@@ -171,14 +189,26 @@ constexpr char kResourceGraph[] = R"pb(
   node {
     name: "rv"
     op: "VarHandleOp"
-    attr { key: "dtype" value { type: DT_FLOAT } }
-    attr { key: "shape" value { shape { dim { size: 2 } } } }
-    attr { key: "shared_name" value { s: "rv" } }
+    attr {
+      key: "dtype"
+      value { type: DT_FLOAT }
+    }
+    attr {
+      key: "shape"
+      value { shape { dim { size: 2 } } }
+    }
+    attr {
+      key: "shared_name"
+      value { s: "rv" }
+    }
   }
   node {
     name: "rv/Initializer/initial_value"
     op: "Const"
-    attr { key: "dtype" value { type: DT_FLOAT } }
+    attr {
+      key: "dtype"
+      value { type: DT_FLOAT }
+    }
     attr {
       key: "value"
       value {
@@ -196,28 +226,43 @@ constexpr char kResourceGraph[] = R"pb(
     op: "AssignVariableOp"
     input: "rv"
     input: "rv/Initializer/initial_value"
-    attr { key: "dtype" value { type: DT_FLOAT } }
+    attr {
+      key: "dtype"
+      value { type: DT_FLOAT }
+    }
   }
   node {
     name: "rv/Read/ReadVariableOp"
     op: "ReadVariableOp"
     input: "rv"
-    attr { key: "dtype" value { type: DT_FLOAT } }
-    attr { key: "_class" value { list { s: "loc:@rv" } } }
+    attr {
+      key: "dtype"
+      value { type: DT_FLOAT }
+    }
+    attr {
+      key: "_class"
+      value { list { s: "loc:@rv" } }
+    }
   }
   node {
     name: "read2"
     op: "ReadVariableOp"
     input: "rv"
     input: "^rv/Initializer/initial_value"
-    attr { key: "dtype" value { type: DT_FLOAT } }
+    attr {
+      key: "dtype"
+      value { type: DT_FLOAT }
+    }
   }
   node {
     name: "out"
     op: "AddV2"
     input: "rv/Read/ReadVariableOp"
     input: "read2"
-    attr { key: "T" value { type: DT_FLOAT } }
+    attr {
+      key: "T"
+      value { type: DT_FLOAT }
+    }
   }
 )pb";
 
@@ -225,8 +270,8 @@ TEST(FreezeResourceTest, HandleBecomesConstAndReadsBecomeIdentity) {
   const auto g = GraphDefFromText(kResourceGraph);
   TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(g));
   TFP_ASSERT_OK(session->Run({}, {}, {"rv/Assign"}, nullptr));
-  TFP_ASSERT_OK_AND_ASSIGN(auto frozen,
-                           ConvertVariablesToConstants(session.get(), g, {"out"}));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      auto frozen, ConvertVariablesToConstants(session.get(), g, {"out"}));
   const auto& rv = *FindNodeDef(frozen, "rv");
   EXPECT_EQ(rv.op(), "Const");
   EXPECT_THAT(AttrNames(rv), UnorderedElementsAre("dtype", "value"));
@@ -234,7 +279,8 @@ TEST(FreezeResourceTest, HandleBecomesConstAndReadsBecomeIdentity) {
   EXPECT_EQ(read.op(), "Identity");
   EXPECT_EQ(read.attr().at("T").type(), tensorflow::DT_FLOAT);
   EXPECT_EQ(read.attr().at("_class").list().s(0), "loc:@rv");
-  EXPECT_THAT(FindNodeDef(frozen, "read2")->input(), ElementsAre("rv", "^rv/Initializer/initial_value"));
+  EXPECT_THAT(FindNodeDef(frozen, "read2")->input(),
+              ElementsAre("rv", "^rv/Initializer/initial_value"));
   // The frozen graph runs without the variable and gives the same sum.
   std::vector<Tensor> live, again;
   TFP_ASSERT_OK(session->Run({}, {"out:0"}, {}, &live));
@@ -248,10 +294,12 @@ TEST(FreezeResourceTest, BlacklistedHandleKeepsItsReads) {
   TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(g));
   TFP_ASSERT_OK(session->Run({}, {}, {"rv/Assign"}, nullptr));
   TFP_ASSERT_OK_AND_ASSIGN(
-      auto frozen, ConvertVariablesToConstants(session.get(), g, {"out"}, std::nullopt,
-                                               std::vector<std::string>{"rv"}));
+      auto frozen,
+      ConvertVariablesToConstants(session.get(), g, {"out"}, std::nullopt,
+                                  std::vector<std::string>{"rv"}));
   EXPECT_EQ(FindNodeDef(frozen, "rv")->op(), "VarHandleOp");
-  EXPECT_EQ(FindNodeDef(frozen, "rv/Read/ReadVariableOp")->op(), "ReadVariableOp");
+  EXPECT_EQ(FindNodeDef(frozen, "rv/Read/ReadVariableOp")->op(),
+            "ReadVariableOp");
 }
 
 TEST(FreezeResourceTest, ResourceGatherBecomesGatherV2) {
@@ -260,31 +308,49 @@ TEST(FreezeResourceTest, ResourceGatherBecomesGatherV2) {
   const auto session_graph = GraphDefFromText(kResourceGraph);
   auto g = session_graph;
   *g.add_node() = GraphDefFromText(R"pb(
-    node {
-      name: "idx"
-      op: "Const"
-      attr { key: "dtype" value { type: DT_INT32 } }
-      attr {
-        key: "value"
-        value { tensor { dtype: DT_INT32 tensor_shape { dim { size: 1 } } int_val: 1 } }
-      }
-    }
-  )pb").node(0);
+                    node {
+                      name: "idx"
+                      op: "Const"
+                      attr {
+                        key: "dtype"
+                        value { type: DT_INT32 }
+                      }
+                      attr {
+                        key: "value"
+                        value {
+                          tensor {
+                            dtype: DT_INT32
+                            tensor_shape { dim { size: 1 } }
+                            int_val: 1
+                          }
+                        }
+                      }
+                    }
+                  )pb")
+                      .node(0);
   *g.add_node() = GraphDefFromText(R"pb(
-    node {
-      name: "gather"
-      op: "ResourceGather"
-      input: "rv"
-      input: "idx"
-      attr { key: "dtype" value { type: DT_FLOAT } }
-      attr { key: "Tindices" value { type: DT_INT32 } }
-    }
-  )pb").node(0);
+                    node {
+                      name: "gather"
+                      op: "ResourceGather"
+                      input: "rv"
+                      input: "idx"
+                      attr {
+                        key: "dtype"
+                        value { type: DT_FLOAT }
+                      }
+                      attr {
+                        key: "Tindices"
+                        value { type: DT_INT32 }
+                      }
+                    }
+                  )pb")
+                      .node(0);
   TFP_ASSERT_OK_AND_ASSIGN(auto session, Session::Create(session_graph));
   TFP_ASSERT_OK(session->Run({}, {}, {"rv/Assign"}, nullptr));
-  TFP_ASSERT_OK_AND_ASSIGN(auto frozen,
-                           ConvertVariablesToConstants(session.get(), g, {"gather"}));
-  EXPECT_THAT(NodeNames(frozen), ElementsAre("rv", "idx", "gather/axis", "gather"));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      auto frozen, ConvertVariablesToConstants(session.get(), g, {"gather"}));
+  EXPECT_THAT(NodeNames(frozen),
+              ElementsAre("rv", "idx", "gather/axis", "gather"));
   const auto& gather = *FindNodeDef(frozen, "gather");
   EXPECT_EQ(gather.op(), "GatherV2");
   EXPECT_THAT(gather.input(), ElementsAre("rv", "idx", "gather/axis"));

@@ -10,8 +10,8 @@ namespace tfpersist {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using testing::GraphDefFromText;
+using ::testing::HasSubstr;
 using testing::NodeNames;
 using testing::StatusIs;
 
@@ -72,9 +72,10 @@ TEST(ExtractSubGraphTest, DanglingInputNamesNodeAndInput) {
   auto g = GraphDefFromText(R"pb(
     node { name: "out" op: "Identity" input: "ghost:1" }
   )pb");
-  EXPECT_THAT(ExtractSubGraph(g, {"out"}),
-              StatusIs(StatusCode::kInvalidArgument,
-                       HasSubstr("Node 'out' (op Identity) depends on 'ghost'")));
+  EXPECT_THAT(
+      ExtractSubGraph(g, {"out"}),
+      StatusIs(StatusCode::kInvalidArgument,
+               HasSubstr("Node 'out' (op Identity) depends on 'ghost'")));
 }
 
 TEST(ExtractSubGraphTest, DuplicateNodeNames) {
@@ -122,10 +123,17 @@ TEST(RemoveTrainingNodesTest, KeepsIdentitiesInvolvedInControlEdges) {
     node { name: "c" op: "NoOp" }
     node { name: "with_ctl" op: "Identity" input: "x" input: "^c" }
     node { name: "ctl_target" op: "Identity" input: "x" }
-    node { name: "y" op: "Add" input: "with_ctl" input: "x" input: "^ctl_target" }
+    node {
+      name: "y"
+      op: "Add"
+      input: "with_ctl"
+      input: "x"
+      input: "^ctl_target"
+    }
   )pb");
   TFP_ASSERT_OK_AND_ASSIGN(auto out, RemoveTrainingNodes(g));
-  EXPECT_THAT(NodeNames(out), ElementsAre("x", "c", "with_ctl", "ctl_target", "y"));
+  EXPECT_THAT(NodeNames(out),
+              ElementsAre("x", "c", "with_ctl", "ctl_target", "y"));
 }
 
 TEST(RemoveTrainingNodesTest, IdentityWithoutInputIsAnError) {

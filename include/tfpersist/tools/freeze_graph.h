@@ -40,9 +40,9 @@ struct FreezeGraphOptions {
   std::string input_saver;
   std::string input_checkpoint;  // V2 prefix or V1 file
   std::vector<std::string> output_node_names;
-  std::string output_graph;  // written when non-empty (binary, or text for
-                             // *.pbtxt)
-  bool clear_devices = true;                   // blank every NodeDef device
+  std::string output_graph;   // written when non-empty (binary, or text for
+                              // *.pbtxt)
+  bool clear_devices = true;  // blank every NodeDef device
   std::vector<std::string> initializer_nodes;  // run after restoring
   std::optional<std::vector<std::string>> variable_names_whitelist;
   std::optional<std::vector<std::string>> variable_names_blacklist;

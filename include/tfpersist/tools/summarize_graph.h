@@ -21,7 +21,8 @@ namespace tfpersist {
 // Names of the nodes summarize_graph calls likely outputs: no other node
 // consumes them and their op is not Const, Assign, NoOp or Placeholder.
 // In GraphDef order.
-std::vector<std::string> LikelyOutputNodes(const tensorflow::GraphDef& graph_def);
+std::vector<std::string> LikelyOutputNodes(
+    const tensorflow::GraphDef& graph_def);
 
 // TF's strings::HumanReadableNum: "999", "1.00k", "109.39k", "1.86M".
 std::string HumanReadableNum(int64_t value);

@@ -37,18 +37,23 @@ TEST_P(BenchModelsTest, MatchesOpenCvReference) {
   const std::string dir = testing::NewTempDir("bench_" + name);
   auto r = testing::Tfpersist(
       {"run", JoinPath(models, name + ".pb"), "--input",
-       "input:0=" + JoinPath(models, name + "_input.npy"), "--output", "output:0",
-       "--output", GetParam().logits + ":0", "--output_dir", dir});
+       "input:0=" + JoinPath(models, name + "_input.npy"), "--output",
+       "output:0", "--output", GetParam().logits + ":0", "--output_dir", dir});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Env* env = Env::Default();
   std::string logits_file = GetParam().logits + "_0.npy";
-  for (char& c : logits_file) if (c == '/') c = '_';
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor out, ReadNpy(env, JoinPath(dir, "output_0.npy")));
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor logits, ReadNpy(env, JoinPath(dir, logits_file)));
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor ref_out,
-                           ReadNpy(env, JoinPath(models, name + "_output_opencv.npy")));
-  TFP_ASSERT_OK_AND_ASSIGN(Tensor ref_logits,
-                           ReadNpy(env, JoinPath(models, name + "_logits_opencv.npy")));
+  for (char& c : logits_file)
+    if (c == '/') c = '_';
+  TFP_ASSERT_OK_AND_ASSIGN(Tensor out,
+                           ReadNpy(env, JoinPath(dir, "output_0.npy")));
+  TFP_ASSERT_OK_AND_ASSIGN(Tensor logits,
+                           ReadNpy(env, JoinPath(dir, logits_file)));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor ref_out,
+      ReadNpy(env, JoinPath(models, name + "_output_opencv.npy")));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor ref_logits,
+      ReadNpy(env, JoinPath(models, name + "_logits_opencv.npy")));
   ASSERT_EQ(out.shape(), ref_out.shape());
   ASSERT_EQ(logits.shape(), ref_logits.shape());
   const double d_out = MaxAbsDiff(out, ref_out);
@@ -61,7 +66,8 @@ TEST_P(BenchModelsTest, MatchesOpenCvReference) {
 
 INSTANTIATE_TEST_SUITE_P(
     Models, BenchModelsTest,
-    ::testing::Values(Model{"mlp", "logits/BiasAdd"}, Model{"cnn", "logits/BiasAdd"},
+    ::testing::Values(Model{"mlp", "logits/BiasAdd"},
+                      Model{"cnn", "logits/BiasAdd"},
                       Model{"mobilenet", "MobilenetV1/Logits/fc/BiasAdd"}),
     [](const auto& info) { return info.param.name; });
 

@@ -18,7 +18,8 @@ inline CommandResult Tfpersist(std::vector<std::string> args) {
 
 // Debian's python3 with python3-opencv, if cv2 imports there.
 inline bool HaveSystemOpenCv() {
-  return std::system("/usr/bin/python3 -c 'import cv2, numpy' >/dev/null 2>&1") == 0;
+  return std::system(
+             "/usr/bin/python3 -c 'import cv2, numpy' >/dev/null 2>&1") == 0;
 }
 
 inline std::string ToolsTestFile(const std::string& name) {

@@ -77,9 +77,10 @@ StatusOr<FreezeAddResult> RunFreezeAdd(const std::string& out_dir) {
   return result;
 }
 
-StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
-  Env* env = Env::Default();
-  TFP_RETURN_IF_ERROR(env->RecursivelyCreateDir(out_dir));
+namespace {
+
+// y = feed @ w + b with w, b variables; returns its GraphDef.
+StatusOr<tensorflow::GraphDef> BuildFeedGraph() {
   Graph graph;
   GraphBuilder b(&graph);
   Output feed = Placeholder(b, DT_FLOAT, PartialTensorShape({-1, 3}), "feed");
@@ -90,10 +91,17 @@ StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
   Add(b, MatMul(b, feed, w.value()), bias.value(), "y");
   GlobalVariablesInitializer(b);
   TFP_RETURN_IF_ERROR_CTX(b.status(), "building the feed graph");
-  const tensorflow::GraphDef graph_def = graph.ToGraphDef();
+  return graph.ToGraphDef();
+}
+
+}  // namespace
+
+StatusOr<FeedBatchResult> RunFeedBatch(const std::string& out_dir) {
+  Env* env = Env::Default();
+  TFP_RETURN_IF_ERROR(env->RecursivelyCreateDir(out_dir));
+  TFP_ASSIGN_OR_RETURN(const tensorflow::GraphDef graph_def, BuildFeedGraph());
   TFP_ASSIGN_OR_RETURN(auto session, Session::Create(graph_def));
   TFP_RETURN_IF_ERROR(session->Run({}, {}, {"init"}, nullptr));
-
   FeedBatchResult result;
   result.batch =
       Tensor::FromVector<float>({1, 2, 3, 4, 5, 6}, TensorShape({2, 3}));

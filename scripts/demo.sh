@@ -13,11 +13,11 @@ mkdir -p demo_output
 # name: what it shows
 EXAMPLES=(
   "variables_add: TF1 variables, the uninitialized-value error, then v1 + v2"
-  "freeze_add: freeze model.ckpt (v1/v2/add) to model.pb, import it under Net, run Net/add:0"
-  "feed_batch: a placeholder graph frozen, imported with input_map and run on a fed batch"
   "save_restore: Saver writes model.ckpt (+ .meta, checkpoint); restore rebuilt, via ImportMetaGraph, only v1, renamed"
   "ema_restore: train with ExponentialMovingAverage, restore the shadow value into the plain variable"
   "saved_model: export a TF1 SavedModel and serve it back through its signature"
+  "freeze_add: freeze save_restore's model.ckpt (v1/v2/add) to model.pb, import it under Net, run Net/add:0"
+  "feed_batch: a placeholder graph frozen, imported with input_map and run on a fed batch"
 )
 
 for entry in "${EXAMPLES[@]}"; do

@@ -17,6 +17,11 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterDataFlowOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
+  RegisterArraySplitOps(registry);
+  RegisterArrayPadOps(registry);
+  RegisterArrayScatterOps(registry);
+  RegisterMathSpecialOps(registry);
+  RegisterNnTopKOps(registry);
 }
 
 }  // namespace tfpersist

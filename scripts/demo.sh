@@ -45,3 +45,18 @@ fi
 echo "--- import_run: demo_output/model.pb (v1 + v2) under prefix 'Net'"
 "$BUILD_DIR/examples/c/example_c_import_run" demo_output/model.pb Net - add 1
 echo
+echo "=== C API — the tutorial's C# program (TensorFlowSharp API) under Mono ==="
+CS_DIR=$BUILD_DIR/examples/csharp
+if [ -f "$CS_DIR/LoadFrozenGraph.exe" ] && command -v mono >/dev/null; then
+  echo "--- demo_output/model.pb (v1 + v2, no input): prints 3"
+  LD_LIBRARY_PATH="$BUILD_DIR/lib" mono "$CS_DIR/LoadFrozenGraph.exe" \
+    demo_output/model.pb - add
+  if [ -d "$FIXTURES" ]; then
+    echo "--- frozen-tf2onnx-fc-layers, X = 1..784 (same input as import_run above)"
+    LD_LIBRARY_PATH="$BUILD_DIR/lib" mono "$CS_DIR/LoadFrozenGraph.exe" \
+      "$FIXTURES/frozen-tf2onnx-fc-layers/frozen.pb" X output 1,784
+  fi
+else
+  echo "(mono or LoadFrozenGraph.exe missing: C# demo skipped)"
+fi
+echo

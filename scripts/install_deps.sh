@@ -13,6 +13,7 @@ PKGS=(
   python3-numpy python3-opencv          # independent readers in tests
   graphviz                              # `tfpersist graph --format=svg`
   ccache                                # faster rebuilds
+  mono-mcs mono-runtime                 # C# binding (bindings/csharp) + its demo/test
 )
 
 missing=()

@@ -331,16 +331,14 @@ class Graph(object):
                     raise KeyError("The name %s refers to an Operation not in "
                                    "the graph." % repr(name))
                 return self._op_of(node)
-            node = self._c.find_node(name)
-            if node is not None:
-                raise ValueError(
-                    "The name %s refers to an Operation, not a %s." %
-                    (repr(name), types_str))
-            raise ValueError(
-                "The name %s looks like an (invalid) Operation name, not a "
-                "%s." % (repr(name), types_str) +
-                " Tensor names must be of the form "
-                "\"<op_name>:<output_index>\".")
+            if self._c.find_node(name) is not None:
+                msg = "The name %s refers to an Operation, not a %s." % (
+                    repr(name), types_str)
+            else:
+                msg = ("The name %s looks like an (invalid) Operation name, "
+                       "not a %s." % (repr(name), types_str))
+            raise ValueError(msg + " Tensor names must be of the form "
+                             "\"<op_name>:<output_index>\".")
         if isinstance(obj, Tensor) and allow_tensor:
             if obj.graph is not self:
                 raise ValueError("Tensor %s is not an element of this graph." %

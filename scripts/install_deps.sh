@@ -15,6 +15,7 @@ PKGS=(
   python3-protobuf python3-pytest       # its protobuf classes and tests
   graphviz                              # `tfpersist graph --format=svg`
   ccache                                # faster rebuilds
+  mono-mcs mono-runtime                 # C# binding (bindings/csharp) + its demo/test
 )
 
 missing=()

@@ -46,6 +46,34 @@ tensorflow::AttrValue& NewAttr(TFE_Op* op, const char* attr_name) {
   return op->attrs.back().second;
 }
 
+// The kind of attr `attr_name` of `op_def` (TF's AttrTypeByName).
+TF_AttrType AttrTypeOf(const tensorflow::OpDef& op_def, const char* attr_name,
+                       unsigned char* is_list, TF_Status* status) {
+  static const std::pair<const char*, TF_AttrType> kKinds[] = {
+      {"string", TF_ATTR_STRING}, {"int", TF_ATTR_INT},
+      {"float", TF_ATTR_FLOAT},   {"bool", TF_ATTR_BOOL},
+      {"type", TF_ATTR_TYPE},     {"shape", TF_ATTR_SHAPE},
+      {"tensor", TF_ATTR_TENSOR}, {"func", TF_ATTR_FUNC}};
+  const std::string name = attr_name == nullptr ? "" : attr_name;
+  for (const auto& attr : op_def.attr()) {
+    if (attr.name() != name) continue;
+    std::string kind = attr.type();
+    const bool list = kind.starts_with("list(") && kind.ends_with(")");
+    if (list) kind = kind.substr(5, kind.size() - 6);
+    if (is_list != nullptr) *is_list = list ? 1 : 0;
+    for (const auto& [k, t] : kKinds) {
+      if (kind == k) {
+        SetOk(status);
+        return t;
+      }
+    }
+  }
+  Set(status,
+      errors::InvalidArgument("Attribute '", name, "' does not exist for op '",
+                              op_def.name(), "'"));
+  return TF_ATTR_INT;
+}
+
 Status AddPlaceholder(GraphBuilder& b, const Tensor& t, int k, Output* out,
                       std::vector<std::pair<std::string, Tensor>>* feeds) {
   tensorflow::AttrValue dtype, shape;
@@ -306,6 +334,29 @@ TFE_TensorHandle* TFE_OpGetFlatInput(const TFE_Op* op, int index,
   }
   Set(status, errors::InvalidArgument("Input index out of range"));
   return nullptr;
+}
+
+TF_AttrType TFE_OpNameGetAttrType(TFE_Context* ctx,
+                                  const char* op_or_function_name,
+                                  const char* attr_name, unsigned char* is_list,
+                                  TF_Status* status) {
+  (void)ctx;
+  tfpersist::Graph probe;
+  auto op_def = probe.LookUpOpDef(
+      op_or_function_name == nullptr ? "" : op_or_function_name);
+  if (!op_def.ok()) {
+    Set(status, op_def.status());
+    return TF_ATTR_INT;
+  }
+  return tfpersist::capi::AttrTypeOf(**op_def, attr_name, is_list, status);
+}
+TF_AttrType TFE_OpGetAttrType(TFE_Op* op, const char* attr_name,
+                              unsigned char* is_list, TF_Status* status) {
+  if (op == nullptr) {
+    Set(status, errors::InvalidArgument("NULL op"));
+    return TF_ATTR_INT;
+  }
+  return tfpersist::capi::AttrTypeOf(*op->op_def, attr_name, is_list, status);
 }
 
 void TFE_OpSetAttrString(TFE_Op* op, const char* attr_name, const void* value,

@@ -258,3 +258,23 @@ def test_import_graph_def_input_map_and_names(tf):
     with tf.Session() as sess:
         np.testing.assert_array_equal(sess.run(y, {feed: [1.0, 2.0]}),
                                       [3.0, 6.0])
+
+
+def test_every_registered_op_has_a_generated_wrapper(tf):
+    from tfpersist import _tfpersist
+    from tfpersist._proto.tensorflow.core.framework import op_def_pb2
+    ops = op_def_pb2.OpList.FromString(_tfpersist.registered_ops()).op
+    assert len(ops) > 100
+    for op in ops:
+        assert callable(getattr(tf.raw_ops, op.name)), op.name
+    with pytest.raises(TypeError):
+        tf.raw_ops.Fill([2], 1.0)  # raw ops take keyword arguments only
+    filled = tf.raw_ops.Fill(dims=[2, 2], value=1.5, name="f")
+    squares = tf.square(filled)
+    assert filled.op.name == "f" and filled.op.inputs[0].name == "f/dims:0"
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(squares), np.full([2, 2],
+                                                                 2.25))
+    with pytest.raises(NotImplementedError) as e:
+        filled[0]
+    assert "Tensor.__getitem__" in str(e.value)

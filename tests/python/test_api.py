@@ -278,3 +278,27 @@ def test_every_registered_op_has_a_generated_wrapper(tf):
     with pytest.raises(NotImplementedError) as e:
         filled[0]
     assert "Tensor.__getitem__" in str(e.value)
+
+
+def test_concurrent_runs_share_one_session(tf):
+    import threading
+    x = tf.placeholder(tf.float32, [None], name="x")
+    y = x * 2.0 + 1.0
+    results, errors = {}, []
+    with tf.Session() as sess:
+        def worker(i):
+            try:
+                for _ in range(200):
+                    out = sess.run(y, {x: np.full([3], i, np.float32)})
+                    if not np.array_equal(out, np.full([3], 2 * i + 1)):
+                        errors.append((i, out))
+                results[i] = out
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+        threads = [threading.Thread(target=worker, args=(i,))
+                   for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not errors and sorted(results) == [0, 1, 2, 3]

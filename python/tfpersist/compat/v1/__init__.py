@@ -52,6 +52,14 @@ bool = _dtypes.bool  # noqa: A001 (TF's name)
 # ---- every registered op: snake_case here, OpDef names in tf.raw_ops
 _generated = _op_def_lib.generated_wrappers()
 globals().update({k: v for k, v in _generated.items() if k not in globals()})
+# TF's public names for ops whose snake_case name differs.
+for _alias, _op in (("multiply", "mul"), ("subtract", "sub"),
+                    ("negative", "neg"), ("floordiv", "floor_div"),
+                    ("floormod", "floor_mod"), ("mod", "floor_mod"),
+                    ("realdiv", "real_div")):
+    if _op in _generated:
+        _generated[_alias] = _generated[_op]
+        globals().setdefault(_alias, _generated[_op])
 raw_ops = _api.namespace("tfpersist.compat.v1.raw_ops",
                          _op_def_lib.generated_wrappers(raw=True),
                          "Every registered op, keyword arguments only.")

@@ -211,7 +211,34 @@ TFC_TEST(TryEvaluateConstant) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(GraphFunctionsWhileGradients),
+TFC_TEST(DeleteNullEverywhere) {
+  TF_Status* s = TF_NewStatus();
+  TF_DeleteStatus(NULL);
+  TF_DeleteBuffer(NULL);
+  TF_DeleteTensor(NULL);
+  TF_DeleteGraph(NULL);
+  TF_DeleteImportGraphDefOptions(NULL);
+  TF_DeleteImportGraphDefResults(NULL);
+  TF_DeleteSessionOptions(NULL);
+  TF_DeleteSession(NULL, s);
+  CHECK_OK(s);
+  TF_DeleteDeviceList(NULL);
+  TF_DeleteFunction(NULL);
+  TF_DeleteLibraryHandle(NULL);
+  TF_DeleteApiDefMap(NULL);
+  TF_DeleteServer(NULL);
+  TF_DeleteDeprecatedSession(NULL, s);
+  TF_DeletePRunHandle(NULL);
+  TFE_DeleteContextOptions(NULL);
+  TFE_DeleteContext(NULL);
+  TFE_DeleteTensorHandle(NULL);
+  TFE_DeleteOp(NULL);
+  TFE_DeleteTensorDebugInfo(NULL);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(DeleteNullEverywhere),
+         TFC_CASE(GraphFunctionsWhileGradients),
          TFC_CASE(PartialAndDeprecatedSessions),
          TFC_CASE(LibrariesServersRegistries), TFC_CASE(EagerExtras),
          TFC_CASE(ExperimentalHelpers), TFC_CASE(TryEvaluateConstant))

@@ -371,7 +371,47 @@ TFC_TEST(OpDefVersionsAndOpList) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(BuildAndIntrospect), TFC_CASE(EnumerateInInsertionOrder),
+/* cppflow v1 wraps inputs/outputs with TF_GraphGetTensorNumDims/Shape and
+ * TF_OperationOutputType on an imported frozen graph. */
+TFC_TEST(ImportedFixtureShapesAndTypes) {
+  char path[1024];
+  TF_Buffer* def;
+  TF_Status* s;
+  TF_Graph* g;
+  TF_Output x, out;
+  int64_t dims[2];
+  snprintf(path, sizeof(path),
+           "%s/fixtures/tf/frozen-tf2onnx-fc-layers/frozen.pb",
+           tfc_shared_dir());
+  def = tfc_read_file(path);
+  if (def == NULL) TFC_SKIP("fixture not found");
+  s = TF_NewStatus();
+  g = TF_NewGraph();
+  TF_GraphImportGraphDef(g, def, NULL, s);
+  CHECK_OK(s);
+  x.oper = TF_GraphOperationByName(g, "X");
+  out.oper = TF_GraphOperationByName(g, "output");
+  x.index = out.index = 0;
+  CHECK(x.oper != NULL && out.oper != NULL);
+  CHECK_EQ_I64(TF_OperationOutputType(x), TF_FLOAT);
+  CHECK_EQ_I64(TF_OperationOutputType(out), TF_FLOAT);
+  CHECK_EQ_I64(TF_GraphGetTensorNumDims(g, x, s), 2);
+  TF_GraphGetTensorShape(g, x, dims, 2, s);
+  CHECK_OK(s);
+  CHECK_EQ_I64(dims[0], -1);
+  CHECK_EQ_I64(dims[1], 784);
+  CHECK_EQ_I64(TF_GraphGetTensorNumDims(g, out, s), 2);
+  TF_GraphGetTensorShape(g, out, dims, 2, s);
+  CHECK_OK(s);
+  CHECK_EQ_I64(dims[0], -1);
+  CHECK_EQ_I64(dims[1], 10);
+  TF_DeleteBuffer(def);
+  TF_DeleteGraph(g);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(ImportedFixtureShapesAndTypes),
+         TFC_CASE(BuildAndIntrospect), TFC_CASE(EnumerateInInsertionOrder),
          TFC_CASE(StaticShapes), TFC_CASE(AttrGetters),
          TFC_CASE(FinishOperationErrors), TFC_CASE(ListInputsInferNAndT),
          TFC_CASE(ToGraphDefAndImportWithPrefix),

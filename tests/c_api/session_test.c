@@ -347,7 +347,84 @@ TFC_TEST(LegacyStringFeed) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(RunFeedFetch), TFC_CASE(UnalignedCallerFeed),
+/* Identity over a scalar/vector string placeholder; returns the session. */
+static TF_Session* string_identity(TF_Graph* g, TF_Output* po, TF_Output* io,
+                                   TF_Status* s) {
+  TF_OperationDescription* d;
+  po->oper = tfc_placeholder(g, "p", TF_STRING, NULL, -1, s);
+  po->index = 0;
+  d = TF_NewOperation(g, "Identity", "id");
+  TF_AddInput(d, *po);
+  io->oper = TF_FinishOperation(d, s);
+  io->index = 0;
+  return TF_NewSession(g, NULL, s);
+}
+
+TFC_TEST(LegacyStringOf24BytesAndHostileStringShapes) {
+  /* A TensorFlowSharp scalar of 15 chars is 8 + 1 + 15 = 24 bytes, the size
+   * of one TF_TString record: the layout must still be recognized. */
+  TF_Status* s = TF_NewStatus();
+  TF_Graph* g = TF_NewGraph();
+  TF_Output po, io;
+  TF_Session* sess = string_identity(g, &po, &io, s);
+  TF_Tensor* in = TF_AllocateTensor(TF_STRING, NULL, 0, 24);
+  TF_Tensor* out = NULL;
+  char* base = (char*)TF_TensorData(in);
+  int64_t huge[1] = {1000000000};
+  static TF_TString rec[1];
+  TF_Tensor* bad;
+  CHECK_OK(s);
+  memset(base, 0, 8);
+  TF_StringEncode("fifteen-chars!!", 15, base + 8, 16, s);
+  CHECK_OK(s);
+  TF_SessionRun(sess, NULL, &po, &in, 1, &io, &out, 1, NULL, 0, NULL, s);
+  CHECK_OK(s);
+  CHECK_EQ_I64(TF_TString_GetSize((const TF_TString*)TF_TensorData(out)), 15);
+  CHECK(memcmp(TF_TString_GetDataPointer((const TF_TString*)TF_TensorData(out)),
+               "fifteen-chars!!", 15) == 0);
+  TF_DeleteTensor(out);
+  /* 10^9 elements claimed over one 24-byte record: an error, no crash. */
+  TF_TString_Init(&rec[0]);
+  bad = TF_NewTensor(TF_STRING, huge, 1, rec, sizeof(rec), tfc_no_dealloc,
+                     NULL);
+  CHECK(bad != NULL);
+  TF_SessionRun(sess, NULL, &po, &bad, 1, &io, &out, 1, NULL, 0, NULL, s);
+  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "too short to hold number of elements");
+  CHECK(out == NULL);
+  TF_DeleteTensor(bad);
+  TF_DeleteTensor(in);
+  TF_DeleteSession(sess, s);
+  TF_DeleteGraph(g);
+  TF_DeleteStatus(s);
+}
+
+TFC_TEST(BadFetchesAndForeignOperations) {
+  TF_Status* s = TF_NewStatus();
+  TF_Graph* g = build_xy(s);
+  TF_Graph* other = TF_NewGraph();
+  TF_Session* sess = TF_NewSession(g, NULL, s);
+  TF_Output w5 = {TF_GraphOperationByName(g, "w"), 5};
+  TF_Operation* foreign = tfc_placeholder(other, "foreign", TF_FLOAT, NULL, -1,
+                                          s);
+  TF_Output fo = {foreign, 0};
+  TF_Tensor* out = NULL;
+  const TF_Operation* t[1];
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, &w5, &out, 1, NULL, 0, NULL, s);
+  CHECK(TF_GetCode(s) != TF_OK);
+  CHECK(out == NULL);
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, &fo, &out, 1, NULL, 0, NULL, s);
+  CHECK_STATUS(s, TF_NOT_FOUND, "foreign");
+  t[0] = NULL;
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, NULL, NULL, 0, t, 1, NULL, s);
+  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Target 0 is NULL");
+  TF_DeleteSession(sess, s);
+  TF_DeleteGraph(other);
+  TF_DeleteGraph(g);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(LegacyStringOf24BytesAndHostileStringShapes),
+         TFC_CASE(BadFetchesAndForeignOperations), TFC_CASE(RunFeedFetch), TFC_CASE(UnalignedCallerFeed),
          TFC_CASE(SessionBeforeImportAndGrownGraph),
          TFC_CASE(TargetsOnlyAndFetchTargetOverlap), TFC_CASE(BadFeeds),
          TFC_CASE(ConcurrentRunsOnOneSession),

@@ -410,7 +410,61 @@ TFC_TEST(ImportedFixtureShapesAndTypes) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(ImportedFixtureShapesAndTypes),
+/* Random byte mutations and truncations of a valid GraphDef: every import
+ * returns a status (and every accepted graph can be run), never crashes. */
+TFC_TEST(MutatedGraphDefsNeverCrash) {
+  TF_Status* s = TF_NewStatus();
+  TF_Graph* src = build_xy(s);
+  TF_Buffer* def = TF_NewBuffer();
+  unsigned char* bytes;
+  unsigned int seed = 12345;
+  int it, accepted = 0;
+  TF_GraphToGraphDef(src, def, s);
+  CHECK_OK(s);
+  bytes = (unsigned char*)malloc(def->length);
+  for (it = 0; it < 400; ++it) {
+    TF_Buffer mutated;
+    TF_Graph* g = TF_NewGraph();
+    int k;
+    memcpy(bytes, def->data, def->length);
+    for (k = 0; k < 1 + it % 4; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      bytes[(seed >> 8) % def->length] = (unsigned char)(seed >> 16);
+    }
+    mutated.data = bytes;
+    mutated.length = it % 5 == 0 ? (seed >> 4) % def->length : def->length;
+    mutated.data_deallocator = NULL;
+    TF_GraphImportGraphDef(g, &mutated, NULL, s);
+    if (TF_GetCode(s) == TF_OK) {
+      TF_Session* sess = TF_NewSession(g, NULL, s);
+      ++accepted;
+      if (sess != NULL) {
+        TF_Operation* y = TF_GraphOperationByName(g, "y");
+        if (y != NULL) {
+          TF_Output yo = {y, 0};
+          TF_Tensor* out = NULL;
+          TF_SessionRun(sess, NULL, NULL, NULL, 0, &yo, &out, 1, NULL, 0,
+                        NULL, s);
+          /* A result on success, none on failure. */
+          CHECK((TF_GetCode(s) == TF_OK) == (out != NULL));
+          TF_DeleteTensor(out);
+        }
+        TF_DeleteSession(sess, s);
+      }
+    } else {
+      CHECK(TF_Message(s)[0] != '\0');
+    }
+    TF_DeleteGraph(g);
+  }
+  printf("%d of 400 mutated GraphDefs accepted\n", accepted);
+  free(bytes);
+  TF_DeleteBuffer(def);
+  TF_DeleteGraph(src);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(MutatedGraphDefsNeverCrash),
+         TFC_CASE(ImportedFixtureShapesAndTypes),
          TFC_CASE(BuildAndIntrospect), TFC_CASE(EnumerateInInsertionOrder),
          TFC_CASE(StaticShapes), TFC_CASE(AttrGetters),
          TFC_CASE(FinishOperationErrors), TFC_CASE(ListInputsInferNAndT),

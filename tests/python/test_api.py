@@ -332,3 +332,19 @@ def test_random_ops_and_default_initializer(tf):
     u = tf.random_uniform([1000], -2.0, 3.0)
     with tf.Session() as sess:
         np.testing.assert_array_equal(sess.run(u), a)  # seeded: reproducible
+
+
+def test_feeds_are_zero_copy_when_layout_allows(tf):
+    x = tf.placeholder(tf.float32, [None, 4], name="x")
+    y = tf.identity(x)
+    with tf.Session() as sess:
+        fed = np.arange(64 * 4, dtype=np.float32).reshape(64, 4)
+        out = sess.run(y, {x: fed})
+        assert np.shares_memory(out, fed)  # fed and fetched without a copy
+        view = np.arange(8 * 4, dtype=np.float32).reshape(4, 8).T[:, :4]
+        assert not view.flags.c_contiguous
+        out = sess.run(y, {x: view})  # copied once into a C-order tensor
+        np.testing.assert_array_equal(out, view)
+        assert not np.shares_memory(out, view)
+        out = sess.run(y, {x: [[1, 2, 3, 4]]})  # converted (float32)
+        assert out.dtype == np.float32

@@ -13,6 +13,7 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterMathKernels(registry);
   RegisterNnKernels(registry);
   RegisterIoKernels(registry);
+  RegisterListKernels(registry);
 }
 
 }  // namespace tfpersist

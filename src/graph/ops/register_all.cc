@@ -16,6 +16,8 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterListOps(registry);
   RegisterTrainingOps(registry);
   RegisterDataFlowOps(registry);
+  RegisterTensorArrayOps(registry);
+  RegisterAudioOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
 }

@@ -34,6 +34,7 @@ void RegisterAudioOps(OpRegistry* registry);        // audio_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
+void RegisterListOps(OpRegistry* registry);         // list_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

@@ -34,6 +34,7 @@ void RegisterAudioOps(OpRegistry* registry);         // audio_ops.cc
 void RegisterNoOps(OpRegistry* registry);            // no_op.cc
 void RegisterMathOps(OpRegistry* registry);          // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);            // nn_ops.cc
+void RegisterListOps(OpRegistry* registry);          // list_ops.cc
 void RegisterArraySplitOps(OpRegistry* registry);    // array_split_ops.cc
 void RegisterArrayPadOps(OpRegistry* registry);      // array_pad_ops.cc
 void RegisterArrayScatterOps(OpRegistry* registry);  // array_scatter_ops.cc

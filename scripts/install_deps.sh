@@ -8,6 +8,7 @@ PKGS=(
   protobuf-compiler libprotobuf-dev     # .proto -> C++ (wire + text format)
   libeigen3-dev                         # tensor math in kernels
   libsnappy-dev                         # snappy-compressed table blocks
+  libjpeg-dev libpng-dev                # DecodeJpeg / DecodePng / EncodePng
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/
   python3-numpy python3-opencv          # independent readers in tests

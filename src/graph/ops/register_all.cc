@@ -17,6 +17,9 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterDataFlowOps(registry);
   RegisterTensorArrayOps(registry);
   RegisterAudioOps(registry);
+  RegisterImageOps(registry);
+  RegisterImageCodecOps(registry);
+  RegisterNnBackpropOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
 }

@@ -9,6 +9,7 @@ PKGS=(
   libeigen3-dev                         # tensor math in kernels
   libsnappy-dev                         # snappy-compressed table blocks
   libjpeg-dev libpng-dev                # DecodeJpeg / DecodePng / EncodePng
+  libre2-dev                            # regex ops (RE2, as TensorFlow)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/
   python3-numpy python3-opencv          # independent readers in tests

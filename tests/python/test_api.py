@@ -302,3 +302,49 @@ def test_concurrent_runs_share_one_session(tf):
         for t in threads:
             t.join()
     assert not errors and sorted(results) == [0, 1, 2, 3]
+
+
+def test_random_ops_and_default_initializer(tf):
+    tf.set_random_seed(7)
+    u = tf.random_uniform([1000], -2.0, 3.0)
+    n = tf.truncated_normal([1000], mean=1.0, stddev=0.5, seed=3)
+    w = tf.get_variable("w", [20, 30])  # glorot_uniform
+    assert [op.name for op in tf.get_default_graph().get_operations()][:7] \
+        == ["random_uniform/shape", "random_uniform/min",
+            "random_uniform/max", "random_uniform/RandomUniform",
+            "random_uniform/sub", "random_uniform/mul", "random_uniform"]
+    rnd = tf.get_default_graph().get_operation_by_name(
+        "random_uniform/RandomUniform")
+    # TF's get_seed: (graph seed, id of the last op created = 3).
+    assert (rnd.get_attr("seed"), rnd.get_attr("seed2")) == (7, 3)
+    assert u.op.type == "Add" and u.op.get_attr("T") == tf.float32
+    with tf.Session() as sess:
+        sess.run(w.initializer)
+        a, b, wv = sess.run([u, n, w])
+        a2 = sess.run(u)
+    assert a.min() >= -2.0 and a.max() < 3.0 and abs(a.mean() - 0.5) < 0.3
+    assert not np.array_equal(a, a2)  # the op's stream advances per run
+    assert b.min() >= 0.0 and b.max() <= 2.0  # within 2 stddev of the mean
+    limit = np.sqrt(6.0 / 50)
+    assert np.abs(wv).max() <= limit and wv.std() > limit / 3
+    tf.reset_default_graph()
+    tf.set_random_seed(7)
+    u = tf.random_uniform([1000], -2.0, 3.0)
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(u), a)  # seeded: reproducible
+
+
+def test_feeds_are_zero_copy_when_layout_allows(tf):
+    x = tf.placeholder(tf.float32, [None, 4], name="x")
+    y = tf.identity(x)
+    with tf.Session() as sess:
+        fed = np.arange(64 * 4, dtype=np.float32).reshape(64, 4)
+        out = sess.run(y, {x: fed})
+        assert np.shares_memory(out, fed)  # fed and fetched without a copy
+        view = np.arange(8 * 4, dtype=np.float32).reshape(4, 8).T[:, :4]
+        assert not view.flags.c_contiguous
+        out = sess.run(y, {x: view})  # copied once into a C-order tensor
+        np.testing.assert_array_equal(out, view)
+        assert not np.shares_memory(out, view)
+        out = sess.run(y, {x: [[1, 2, 3, 4]]})  # converted (float32)
+        assert out.dtype == np.float32

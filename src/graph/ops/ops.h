@@ -37,6 +37,7 @@ void RegisterNnBackpropOps(OpRegistry* registry);   // nn_backprop_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
+void RegisterListOps(OpRegistry* registry);         // list_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

@@ -16,6 +16,7 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterDataFlowKernels(registry);
   RegisterAudioKernels(registry);
   RegisterImageKernels(registry);
+  RegisterListKernels(registry);
 }
 
 }  // namespace tfpersist

@@ -18,7 +18,6 @@
 namespace tfpersist {
 namespace {
 
-using testing::TensorEq;
 
 constexpr int kThreads = 8;
 

@@ -35,7 +35,11 @@ std::vector<Status> OnThreads(Fn fn) {
 
 TEST(ConcurrencyTest, RunsSavesAndReadsShareOneSession) {
   auto m = testing::BuildV1V2Model();
-  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(*m->b));
+  // Keep every checkpoint: with the default max_to_keep = 5 the shared Saver
+  // would (correctly) delete other threads' older checkpoints.
+  SaverOptions options;
+  options.max_to_keep = 0;
+  TFP_ASSERT_OK_AND_ASSIGN(auto saver, Saver::Create(*m->b, options));
   TFP_ASSERT_OK_AND_ASSIGN(auto session,
                            Session::Create(m->graph->ToGraphDef()));
   TFP_ASSERT_OK(session->Run({}, {}, {"init"}, nullptr));

@@ -13,10 +13,14 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterIoOps(registry);
   RegisterStringOps(registry);
   RegisterFunctionalOps(registry);
+  RegisterListOps(registry);
   RegisterTrainingOps(registry);
   RegisterDataFlowOps(registry);
   RegisterTensorArrayOps(registry);
   RegisterAudioOps(registry);
+  RegisterImageOps(registry);
+  RegisterImageCodecOps(registry);
+  RegisterNnBackpropOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
 }

@@ -51,6 +51,9 @@ struct Command {
 // Every subcommand, in the order of cli/commands.def.
 std::span<const Command> Commands();
 
+// True if `name` is a subcommand (used to dispatch on argv[0]).
+bool IsCommand(std::string_view name);
+
 // Runs the tool on argv[1:]: dispatches to a subcommand or prints help.
 int RunTool(const std::vector<std::string>& args, CommandContext& ctx);
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
+
+#include "tfpersist/base/closest_names.h"
+#include "tfpersist/base/str_util.h"
 
 namespace tfpersist::cli {
 namespace {
@@ -31,9 +35,16 @@ void Flags::Bool(const std::string& name, bool* value, std::string help) {
       {name, Type::kBool, value, std::move(help), *value ? "true" : "false"});
 }
 
-void Flags::Int64(const std::string& name, int64_t* value, std::string help) {
+void Flags::Int64(const std::string& name, int64_t* value, std::string help,
+                  int64_t min, int64_t max) {
+  flags_.push_back({name, Type::kInt64, value, std::move(help),
+                    std::to_string(*value), min, max});
+}
+
+void Flags::Repeated(const std::string& name, std::vector<std::string>* values,
+                     std::string help) {
   flags_.push_back(
-      {name, Type::kInt64, value, std::move(help), std::to_string(*value)});
+      {name, Type::kRepeated, values, std::move(help), "none; repeatable"});
 }
 
 Flags::Flag* Flags::Find(const std::string& name) {
@@ -57,6 +68,9 @@ Status Flags::Set(Flag& flag, const std::string& text) {
       *static_cast<bool*>(flag.value) = v == "true" || v == "1";
       return OkStatus();
     }
+    case Type::kRepeated:
+      static_cast<std::vector<std::string>*>(flag.value)->push_back(text);
+      return OkStatus();
     case Type::kInt64: {
       int64_t v = 0;
       auto [end, ec] =
@@ -64,6 +78,13 @@ Status Flags::Set(Flag& flag, const std::string& text) {
       if (ec != std::errc() || end != text.data() + text.size()) {
         return errors::InvalidArgument("flag --", flag.name,
                                        " takes an integer, not '", text, "'");
+      }
+      if (v < flag.min || v > flag.max) {
+        return errors::InvalidArgument(
+            "flag --", flag.name, " must be ",
+            flag.max == INT64_MAX ? StrCat(">= ", flag.min)
+                                  : StrCat("in [", flag.min, ", ", flag.max, "]"),
+            ", not ", v);
       }
       *static_cast<int64_t*>(flag.value) = v;
       return OkStatus();
@@ -95,8 +116,13 @@ Status Flags::Parse(const std::vector<std::string>& args) {
     const std::string name =
         arg.substr(2, eq == std::string::npos ? eq : eq - 2);
     Flag* flag = Find(name);
-    if (flag == nullptr)
-      return errors::InvalidArgument("unknown flag --", name);
+    if (flag == nullptr) {
+      std::vector<std::string> names;
+      for (const Flag& f : flags_) names.push_back("--" + f.name);
+      return errors::InvalidArgument(
+          "unknown flag --", name, ".",
+          ClosestNamesSuffix("--" + name, names, "flags"));
+    }
     if (eq != std::string::npos) {
       TFP_RETURN_IF_ERROR(Set(*flag, arg.substr(eq + 1)));
     } else if (flag->type == Type::kBool) {
@@ -116,6 +142,7 @@ std::string Flags::Usage() const {
   for (const Flag& f : flags_) {
     const char* value = f.type == Type::kBool    ? "[=true|false]"
                         : f.type == Type::kInt64 ? "=<int>"
+                        : f.type == Type::kRepeated ? "=<string> ..."
                                                  : "=<string>";
     out += "  --" + f.name + value + "\n      " + f.help + " (default " +
            f.default_text + ")\n";

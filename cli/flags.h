@@ -35,7 +35,12 @@ class Flags {
   // Binds a flag to *value, whose current content is the default.
   void String(const std::string& name, std::string* value, std::string help);
   void Bool(const std::string& name, bool* value, std::string help);
-  void Int64(const std::string& name, int64_t* value, std::string help);
+  // A flag that may repeat (--input a --input=b); each value is appended.
+  void Repeated(const std::string& name, std::vector<std::string>* values,
+                std::string help);
+  // An integer flag; values outside [min, max] are rejected by Parse.
+  void Int64(const std::string& name, int64_t* value, std::string help,
+             int64_t min = INT64_MIN, int64_t max = INT64_MAX);
 
   // Parses args (without the tool and command names) into the bound
   // variables. INVALID_ARGUMENT naming the flag for an unknown flag, a
@@ -50,13 +55,15 @@ class Flags {
   std::string Usage() const;
 
  private:
-  enum class Type { kString, kBool, kInt64 };
+  enum class Type { kString, kBool, kInt64, kRepeated };
   struct Flag {
     std::string name;
     Type type;
     void* value;
     std::string help;
     std::string default_text;
+    int64_t min = INT64_MIN;
+    int64_t max = INT64_MAX;
   };
   Flag* Find(const std::string& name);
   Status Set(Flag& flag, const std::string& text);

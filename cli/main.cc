@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "tfpersist/base/closest_names.h"
+#include "tfpersist/version.h"
 
 namespace tfpersist::cli {
 
@@ -41,6 +43,13 @@ void PrintToolUsage(std::ostream& os) {
 
 std::span<const Command> Commands() { return kCommands; }
 
+bool IsCommand(std::string_view name) {
+  for (const Command& c : kCommands) {
+    if (c.name == name) return true;
+  }
+  return false;
+}
+
 int RunTool(const std::vector<std::string>& args, CommandContext& ctx) {
   if (args.empty()) {
     PrintToolUsage(ctx.err);
@@ -51,14 +60,23 @@ int RunTool(const std::vector<std::string>& args, CommandContext& ctx) {
     PrintToolUsage(ctx.out);
     return kExitOk;
   }
+  if (name == "--version" || name == "version") {
+    ctx.out << "tfpersist " << TFPERSIST_VERSION_STRING
+            << " (TensorFlow file formats and ops of TF "
+            << TFPERSIST_TF_COMPAT_VERSION_STRING << " and 2.x)\n";
+    return kExitOk;
+  }
   for (const Command& c : kCommands) {
     if (c.name == name) {
       return c.main(std::vector<std::string>(args.begin() + 1, args.end()),
                     ctx);
     }
   }
-  ctx.err << "tfpersist: unknown command '" << name
-          << "'; run 'tfpersist --help' for the list of commands\n";
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.emplace_back(c.name);
+  ctx.err << "tfpersist: unknown command '" << name << "'."
+          << ClosestNamesSuffix(name, names, "commands")
+          << " Run 'tfpersist --help' for the list of commands.\n";
   return kExitUsage;
 }
 
@@ -77,6 +95,11 @@ int ReportError(CommandContext& ctx, std::string_view command,
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Installed as symlinks (freeze_graph, inspect_checkpoint, ...), the tool
+  // runs the command named by argv[0], as TensorFlow's own tools are named.
+  std::string self = argc > 0 ? argv[0] : "tfpersist";
+  self = self.substr(self.find_last_of('/') + 1);
+  if (tfpersist::cli::IsCommand(self)) args.insert(args.begin(), self);
   tfpersist::cli::CommandContext ctx{std::cout, std::cerr,
                                      tfpersist::Env::Default()};
   const int code = tfpersist::cli::RunTool(args, ctx);

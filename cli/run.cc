@@ -31,37 +31,6 @@ struct Options {
   int64_t threads = 0;
 };
 
-// Takes the repeatable --input/--output flags out of args (Flags handles
-// the rest). INVALID_ARGUMENT for a flag without its value.
-Status ExtractRepeated(std::vector<std::string>* args, Options* o) {
-  std::vector<std::string> rest;
-  for (size_t i = 0; i < args->size(); ++i) {
-    const std::string& a = (*args)[i];
-    std::vector<std::string>* list = nullptr;
-    std::string value;
-    for (auto [flag, target] : {std::pair{"--input", &o->inputs},
-                                std::pair{"--output", &o->outputs}}) {
-      if (a == flag) {
-        if (i + 1 >= args->size()) {
-          return errors::InvalidArgument("flag ", flag, " needs a value");
-        }
-        list = target;
-        value = (*args)[++i];
-      } else if (a.starts_with(std::string(flag) + "=")) {
-        list = target;
-        value = a.substr(std::string(flag).size() + 1);
-      }
-    }
-    if (list == nullptr) {
-      rest.push_back(a);
-    } else {
-      list->push_back(value);
-    }
-  }
-  *args = std::move(rest);
-  return OkStatus();
-}
-
 StatusOr<std::vector<std::pair<std::string, Tensor>>> ReadFeeds(
     const Options& o, Env* env) {
   std::vector<std::pair<std::string, Tensor>> feeds;
@@ -186,17 +155,15 @@ int Main(const std::vector<std::string>& args_in, CommandContext& ctx) {
               "Runs a GraphDef (.pb or .pbtxt) on .npy inputs and prints every "
               "output's dtype,\nshape and values. --input and --output repeat; "
               "without --output the graph's\nlikely outputs are fetched.");
+  flags.Repeated("input", &o.inputs,
+                 "A feed NAME:0=FILE.npy (the tensor's value from a .npy file)");
+  flags.Repeated("output", &o.outputs, "A tensor to fetch, NAME:0");
   flags.String("output_dir", &o.output_dir,
                "Write each output to D/<name, '/' and ':' as '_'>.npy");
   flags.Int64("repeat", &o.repeat,
-              "Time N more runs of the same feeds (min/median/mean ms)");
-  flags.Int64("threads", &o.threads, "Intra-op threads (0 = all cores)");
-  Status extracted = ExtractRepeated(&args, &o);
-  if (!extracted.ok()) {
-    ctx.err << kCommand << ": " << extracted.message() << " (run 'tfpersist "
-            << kCommand << " --help' for usage)\n";
-    return kExitUsage;
-  }
+              "Time N more runs of the same feeds (min/median/mean ms)", 0);
+  flags.Int64("threads", &o.threads, "Intra-op threads (0 = all cores)", 0,
+              1024);
   if (auto exit = ParseFlagsOrExit(flags, args, ctx)) return *exit;
   if (flags.positional().size() != 1) {
     ctx.err << kCommand << ": expected one MODEL.pb argument, got "

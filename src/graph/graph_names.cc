@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "graph/tensor_id.h"
+#include "tfpersist/base/closest_names.h"
 #include "tfpersist/graph/graph.h"
 
 namespace tfpersist {
@@ -31,36 +32,13 @@ bool IsValidScopeName(std::string_view name, bool at_root) {
   return std::all_of(name.begin(), name.end(), IsScopeChar);
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min(
-          {row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // " Closest names: 'a', 'b'." for up to 3 nearest node names.
 std::string ClosestNames(std::string_view name,
                          const std::vector<Node*>& nodes) {
-  std::vector<std::pair<size_t, std::string>> scored;
-  for (const Node* n : nodes) {
-    scored.emplace_back(EditDistance(name, n->name()), n->name());
-  }
-  const size_t k = std::min<size_t>(3, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + k, scored.end());
-  if (k == 0) return " The graph is empty.";
   std::vector<std::string> names;
-  for (size_t i = 0; i < k; ++i)
-    names.push_back(StrCat("'", scored[i].second, "'"));
-  return StrCat(" Closest names: ", StrJoin(names, ", "), ".");
+  names.reserve(nodes.size());
+  for (const Node* n : nodes) names.push_back(n->name());
+  return ClosestNamesSuffix(name, names, "names", " The graph is empty.");
 }
 
 }  // namespace

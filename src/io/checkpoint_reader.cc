@@ -3,6 +3,9 @@
 #include "tfpersist/io/checkpoint_reader.h"
 
 #include "io/v1/tensor_slice_reader.h"
+#include "tfpersist/base/closest_names.h"
+#include "tfpersist/base/path.h"
+#include "tfpersist/io/file_kind.h"
 #include "tfpersist/io/checkpoint_state.h"
 #include "tfpersist/io/tensor_bundle.h"
 
@@ -17,6 +20,13 @@ StatusOr<std::unique_ptr<CheckpointReader>> CheckpointReader::Open(
     Env* env, const std::string& path) {
   std::string prefix = path;
   if (env->IsDirectory(path)) {
+    const FileKind kind = DetectFileKind(env, path);
+    if (kind != FileKind::kCheckpointDir) {
+      return errors::NotFound(
+          "no checkpoint in directory ", path, ": no ",
+          JoinPath(path, "checkpoint"), " file and no *.index files.",
+          FileKindAdvice(env, path, kind, "checkpoint"));
+    }
     TFP_ASSIGN_OR_RETURN(prefix, LatestCheckpoint(env, path));
   }
   std::unique_ptr<CheckpointReader> reader;
@@ -26,12 +36,21 @@ StatusOr<std::unique_ptr<CheckpointReader>> CheckpointReader::Open(
   } else {
     StatusOr<std::unique_ptr<v1::TensorSliceReader>> v1 =
         v1::TensorSliceReader::Open(env, prefix);
-    if (errors::IsNotFound(v1.status())) {
-      return errors::NotFound("no checkpoint at ", prefix, ": neither ",
-                              MetaFilename(prefix),
-                              " (V2) nor a V1 file matching it exists");
+    if (!v1.ok()) {
+      const FileKind kind = DetectFileKind(env, prefix);
+      if (errors::IsNotFound(v1.status())) {
+        return errors::NotFound(
+            "no checkpoint at ", prefix, ": neither ", MetaFilename(prefix),
+            " (V2) nor a V1 file matching it exists.",
+            FileKindAdvice(env, prefix, kind, "checkpoint"));
+      }
+      if (kind != FileKind::kV1Checkpoint && kind != FileKind::kUnknown) {
+        return errors::InvalidArgument(
+            prefix, " is not a checkpoint.",
+            FileKindAdvice(env, prefix, kind, "checkpoint"));
+      }
+      return v1.status();
     }
-    TFP_RETURN_IF_ERROR(v1.status());
     reader.reset(new CheckpointReader(Format::kV1, prefix));
     reader->v1_ = std::move(v1).value();
   }
@@ -69,7 +88,8 @@ std::vector<std::string> CheckpointReader::TensorNames() const {
 
 StatusOr<Tensor> CheckpointReader::GetTensor(const std::string& name) const {
   if (!HasTensor(name)) {
-    return errors::NotFound("Key ", name, " not found in checkpoint ", path_);
+    return errors::NotFound("Key ", name, " not found in checkpoint ", path_,
+                            ".", ClosestNamesSuffix(name, TensorNames(), "keys"));
   }
   return v1_ != nullptr ? v1_->GetTensor(name) : v2_->Lookup(name);
 }

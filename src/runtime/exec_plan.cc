@@ -4,6 +4,8 @@
 #include <set>
 
 #include "graph/node_def_util.h"
+#include "tfpersist/base/closest_names.h"
+#include "tfpersist/base/str_util.h"
 
 namespace tfpersist {
 namespace {
@@ -77,6 +79,27 @@ StatusOr<std::unique_ptr<ExecPlan>> ExecPlan::Build(
   return plan;
 }
 
+namespace {
+
+// " Closest names: 'a:0', ..." over the graph's nodes (for a tensor name,
+// the suggestions carry its output index).
+std::string ClosestNodes(const Graph& graph, const std::string& name) {
+  std::vector<std::string> names;
+  names.reserve(graph.num_nodes());
+  for (const Node* n : graph.nodes()) names.push_back(n->name());
+  auto colon = name.rfind(':');
+  const bool has_index = colon != std::string::npos && name[0] != '^';
+  std::vector<std::string> best =
+      ClosestNames(has_index ? name.substr(0, colon) : name, names);
+  if (best.empty()) return " The graph is empty.";
+  for (std::string& b : best) {
+    b = StrCat("'", b, has_index ? name.substr(colon) : "", "'");
+  }
+  return StrCat(" Closest names: ", StrJoin(best, ", "), ".");
+}
+
+}  // namespace
+
 Status ExecPlan::ParseFeeds(const Graph& graph,
                             const std::vector<std::string>& feeds) {
   std::set<TensorId> seen;
@@ -85,7 +108,7 @@ Status ExecPlan::ParseFeeds(const Graph& graph,
     const Node* n = id.is_control() ? nullptr : graph.FindNode(id.node);
     if (n == nullptr) {
       return errors::InvalidArgument("FeedInputs: unable to find feed output ",
-                                     name);
+                                     name, ".", ClosestNodes(graph, name));
     }
     if (id.index >= n->num_outputs()) {
       return errors::InvalidArgument("FeedInputs ", name,
@@ -109,7 +132,8 @@ Status ExecPlan::ParseFetches(const Graph& graph,
     const Node* n = nullptr;
     if (id.ok() && !id->is_control()) n = graph.FindNode(id->node);
     if (n == nullptr) {
-      return errors::NotFound("FetchOutputs node ", name, ": not found");
+      return errors::NotFound("FetchOutputs node ", name, ": not found.",
+                              ClosestNodes(graph, name));
     }
     if (id->index >= n->num_outputs()) {
       return errors::InvalidArgument("FetchOutputs ", name,

@@ -3,7 +3,10 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <google/protobuf/stubs/logging.h>
+
 #include "graph/graph_def_io.h"
+#include "tfpersist/io/file_kind.h"
 
 namespace tfpersist {
 namespace {
@@ -60,18 +63,50 @@ Status ParseAs(const std::string& bytes, GraphDefFormat format,
                           ": truncated or corrupt");
 }
 
+// When `path` did not parse as the `wanted` message: if its content is some
+// other TensorFlow file, INVALID_ARGUMENT saying what it is and what to pass
+// instead; otherwise `parse_error` unchanged.
+Status ExplainWrongKind(Env* env, const std::string& path,
+                        std::string_view wanted, FileKind expected,
+                        Status parse_error) {
+  const FileKind kind = DetectFileKind(env, path);
+  if (kind == expected || kind == FileKind::kUnknown) return parse_error;
+  return errors::InvalidArgument(path, " is ", FileKindName(kind), ", not a ",
+                                 wanted, ".",
+                                 FileKindAdvice(env, path, kind, wanted));
+}
+
+bool HasEmptyOp(const tensorflow::GraphDef& graph_def) {
+  for (const auto& node : graph_def.node()) {
+    if (node.op().empty()) return true;
+  }
+  return false;
+}
+
+StatusOr<tensorflow::GraphDef> ParseGraphDefFile(const std::string& bytes,
+                                                 const std::string& path,
+                                                 GraphDefFormat format) {
+  google::protobuf::LogSilencer silence;  // We report errors ourselves.
+  if (format == GraphDefFormat::kAuto) return ParseGraphDef(bytes, path);
+  tensorflow::GraphDef graph_def;
+  TFP_RETURN_IF_ERROR(ParseAs(bytes, format, path, &graph_def));
+  return graph_def;
+}
+
 }  // namespace
 
 StatusOr<tensorflow::GraphDef> ReadGraphDefFile(const std::string& path,
                                                 GraphDefFormat format,
                                                 Env* env) {
   if (env == nullptr) env = Env::Default();
-  format = Resolve(format, path);
   TFP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(env, path));
-  if (format == GraphDefFormat::kAuto) return ParseGraphDef(bytes, path);
-  tensorflow::GraphDef graph_def;
-  TFP_RETURN_IF_ERROR(ParseAs(bytes, format, path, &graph_def));
-  return graph_def;
+  StatusOr<tensorflow::GraphDef> graph_def =
+      ParseGraphDefFile(bytes, path, Resolve(format, path));
+  if (graph_def.ok() && !HasEmptyOp(*graph_def)) return graph_def;
+  return ExplainWrongKind(
+      env, path, "GraphDef", FileKind::kGraphDef,
+      graph_def.ok() ? errors::InvalidArgument(path, " has a node without op")
+                     : graph_def.status());
 }
 
 Status WriteGraphDefFile(const tensorflow::GraphDef& graph_def,
@@ -88,8 +123,16 @@ StatusOr<tensorflow::MetaGraphDef> ReadMetaGraphDefFile(const std::string& path,
   if (env == nullptr) env = Env::Default();
   TFP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(env, path));
   tensorflow::MetaGraphDef meta;
-  TFP_RETURN_IF_ERROR(ParseAs(bytes, Resolve(format, path), path, &meta));
-  return meta;
+  Status parsed;
+  {
+    google::protobuf::LogSilencer silence;  // We report errors ourselves.
+    parsed = ParseAs(bytes, Resolve(format, path), path, &meta);
+  }
+  if (parsed.ok() && !HasEmptyOp(meta.graph_def())) return meta;
+  return ExplainWrongKind(env, path, "MetaGraphDef", FileKind::kMetaGraphDef,
+                          parsed.ok() ? errors::InvalidArgument(
+                                            path, " has a node without op")
+                                      : parsed);
 }
 
 }  // namespace tfpersist

@@ -17,9 +17,6 @@ namespace tfpersist {
 std::string ClosestNodeNames(std::string_view name,
                              const tensorflow::GraphDef& graph_def);
 
-// Levenshtein distance (bytes).
-size_t EditDistance(std::string_view a, std::string_view b);
-
 }  // namespace tfpersist
 
 #endif  // TFPERSIST_TOOLS_NAME_SUGGEST_H_

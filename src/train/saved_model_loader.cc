@@ -2,6 +2,7 @@
 #include <google/protobuf/text_format.h>
 
 #include "tfpersist/base/path.h"
+#include "tfpersist/io/file_kind.h"
 #include "tfpersist/train/meta_graph.h"
 #include "tfpersist/train/saved_model.h"
 
@@ -29,8 +30,10 @@ StatusOr<tensorflow::SavedModel> ReadSavedModel(Env* env,
     }
     return model;
   }
-  return errors::NotFound("SavedModel file does not exist at: ", dir,
-                          "/{saved_model.pbtxt|saved_model.pb}");
+  return errors::NotFound(
+      "SavedModel file does not exist at: ", dir,
+      "/{saved_model.pbtxt|saved_model.pb}.",
+      FileKindAdvice(env, dir, DetectFileKind(env, dir), "SavedModel"));
 }
 
 std::string TagSetString(const std::set<std::string>& tags) {

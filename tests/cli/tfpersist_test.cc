@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/run_command.h"
+#include "tfpersist/version.h"
 
 namespace tfpersist {
 namespace {
@@ -65,6 +66,40 @@ TEST(TfpersistToolTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(unknown.out, "");
   EXPECT_THAT(unknown.err, HasSubstr("unknown command 'frobnicate'"));
   EXPECT_EQ(std::count(unknown.err.begin(), unknown.err.end(), '\n'), 1);
+}
+
+TEST(TfpersistToolTest, VersionPrintsTheHeaderVersion) {
+  testing::CommandResult r = Tool({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, StartsWith(std::string("tfpersist ") +
+                                TFPERSIST_VERSION_STRING + " "));
+}
+
+TEST(TfpersistToolTest, MisspelledNamesGetSuggestions) {
+  testing::CommandResult cmd = Tool({"inspect_chekpoint"});
+  EXPECT_EQ(cmd.exit_code, 2);
+  EXPECT_THAT(cmd.err, HasSubstr("unknown command 'inspect_chekpoint'. "
+                                 "Closest commands: 'inspect_checkpoint'"));
+  testing::CommandResult flag =
+      Tool({"inspect_checkpoint", "--file_nam=model.ckpt"});
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_THAT(flag.err, HasSubstr("unknown flag --file_nam. Closest flags: "
+                                  "'--file_name'"));
+  EXPECT_EQ(std::count(flag.err.begin(), flag.err.end(), '\n'), 1);
+}
+
+TEST(TfpersistToolTest, IntegerFlagsAreRangeChecked) {
+  testing::CommandResult r = Tool({"run", "model.pb", "--threads=-3"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err,
+              HasSubstr("flag --threads must be in [0, 1024], not -3"));
+}
+
+TEST(TfpersistToolTest, RunHelpListsRepeatedFlags) {
+  testing::CommandResult r = Tool({"run", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, HasSubstr("  --input=<string> ..."));
+  EXPECT_THAT(r.out, HasSubstr("  --output=<string> ..."));
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ std::vector<std::string> ClosestNames(std::string_view name,
   std::vector<std::pair<size_t, std::string_view>> scored;
   scored.reserve(candidates.size());
   for (const std::string& c : candidates) {
-    const bool contains = !name.empty() && c.find(name) != std::string::npos;
-    scored.emplace_back(contains ? 1 : EditDistance(name, c), c);
+    scored.emplace_back(EditDistance(name, c), c);
   }
   const size_t k = std::min(max, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + k, scored.end());

@@ -27,12 +27,6 @@ TEST(ClosestNamesTest, NearestFirstAtMostMax) {
   EXPECT_THAT(ClosestNames("x", {}, 3), ElementsAre());
 }
 
-TEST(ClosestNamesTest, ContainmentCountsAsOneEdit) {
-  // A checkpoint prefix given without its step suffix.
-  EXPECT_THAT(ClosestNames("model.ckpt", {"other", "dir/model.ckpt-1999"}, 1),
-              ElementsAre("dir/model.ckpt-1999"));
-}
-
 TEST(ClosestNamesTest, SuffixFormatsTheNames) {
   EXPECT_EQ(ClosestNamesSuffix("--file_nam", {"--tensor_name", "--file_name"},
                                "flags"),

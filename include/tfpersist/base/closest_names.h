@@ -15,8 +15,7 @@ namespace tfpersist {
 size_t EditDistance(std::string_view a, std::string_view b);
 
 // Up to `max` candidates nearest to `name` by edit distance, nearest first
-// (ties alphabetically). A candidate that contains `name` (e.g. "model.ckpt"
-// in "dir/model.ckpt-1999") ranks as if one edit away.
+// (ties alphabetically).
 std::vector<std::string> ClosestNames(std::string_view name,
                                       const std::vector<std::string>& candidates,
                                       size_t max = 3);

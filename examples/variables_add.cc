@@ -6,8 +6,8 @@
 
 #include <iostream>
 
-#include "graph/graph_def_io.h"
 #include "tfpersist/base/env.h"
+#include "tfpersist/tools/graph_io.h"
 
 int main(int argc, char** argv) {
   using namespace tfpersist;
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   Env* env = Env::Default();
   const std::string path = out_dir + "/variables_add.pbtxt";
   Status s = env->RecursivelyCreateDir(out_dir);
-  s.Update(WriteGraphDef(env, path, result->graph, /*as_text=*/true));
+  s.Update(WriteGraphDefFile(result->graph, path, GraphDefFormat::kText));
   if (!s.ok()) {
     std::cerr << "writing " << path << ": " << s << "\n";
     return 1;

@@ -25,6 +25,7 @@ demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)
 
 bench: build
+	@bash scripts/install_deps.sh bench
 	@bash scripts/bench.sh $(BUILD_DIR)
 
 format:

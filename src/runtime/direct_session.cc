@@ -1,9 +1,12 @@
 #include "runtime/direct_session.h"
 
+#include <cstdlib>
+#include <iostream>
 #include <set>
 
 #include "runtime/executor.h"
 #include "runtime/kernel_registry.h"
+#include "runtime/optimizer/graph_optimizer.h"
 
 namespace tfpersist {
 
@@ -17,7 +20,10 @@ StatusOr<std::unique_ptr<Session>> Session::Create(
 DirectSession::DirectSession(const SessionOptions& options)
     : options_(options),
       env_(options.env != nullptr ? options.env : Env::Default()),
-      device_(std::make_unique<CpuDevice>(options.intra_op_threads)) {}
+      device_(
+          std::make_unique<CpuDevice>(options.intra_op_parallelism_threads > 0
+                                          ? options.intra_op_parallelism_threads
+                                          : options.intra_op_threads)) {}
 
 StatusOr<std::unique_ptr<DirectSession>> DirectSession::Create(
     const tensorflow::GraphDef& graph, const SessionOptions& options) {
@@ -83,20 +89,65 @@ StatusOr<std::shared_ptr<const ExecPlan>> DirectSession::GetPlan(
     auto it = plans_.find(key);
     if (it != plans_.end()) return it->second;
   }
-  TFP_ASSIGN_OR_RETURN(std::unique_ptr<ExecPlan> built,
-                       ExecPlan::Build(*graph_, feeds, fetches, targets));
-  std::shared_ptr<const ExecPlan> plan(std::move(built));
+  std::shared_ptr<const ExecPlan> plan =
+      BuildOptimizedPlan(feeds, fetches, targets);
+  if (plan == nullptr) {
+    TFP_ASSIGN_OR_RETURN(std::unique_ptr<ExecPlan> built,
+                         ExecPlan::Build(*graph_, feeds, fetches, targets));
+    plan = std::move(built);
+  }
   std::lock_guard<std::mutex> lock(cache_mu_);
   return plans_.emplace(key, plan).first->second;
 }
 
+// An optimized signature's graph may give a name another op (a fused node
+// takes its pattern's last name), so kernels are keyed by name, op and
+// inputs.
+std::shared_ptr<const ExecPlan> DirectSession::BuildOptimizedPlan(
+    const std::vector<std::string>& feeds,
+    const std::vector<std::string>& fetches,
+    const std::vector<std::string>& targets) {
+  if (!options_.enable_graph_optimization) return nullptr;
+  GraphOptimizerOptions opt;
+  for (const auto* list : {&feeds, &fetches, &targets}) {
+    for (const std::string& name : *list) {
+      std::string node = name;
+      const size_t colon = node.rfind(':');
+      if (colon != std::string::npos) node.resize(colon);
+      opt.preserve.insert(node);
+    }
+  }
+  auto optimized = OptimizeGraph(graph_def_, opt);
+  StatusOr<std::unique_ptr<Graph>> graph = optimized.status();
+  if (optimized.ok())
+    graph = Graph::FromGraphDef(*optimized, &options_.extra_ops);
+  StatusOr<std::unique_ptr<ExecPlan>> plan = graph.status();
+  if (graph.ok()) plan = ExecPlan::Build(**graph, feeds, fetches, targets);
+  if (std::getenv("TFP_LOG_GRAPH_OPTIMIZER") != nullptr) {
+    std::cerr << "graph optimizer: " << graph_def_.node_size() << " nodes -> "
+              << (optimized.ok() ? optimized->node_size() : -1) << ": "
+              << plan.status().ToString() << "\n";
+  }
+  if (!plan.ok()) return nullptr;
+  // The plan points into its graph: one allocation owns both.
+  struct Owned {
+    std::unique_ptr<Graph> graph;
+    std::unique_ptr<ExecPlan> plan;
+  };
+  auto owned =
+      std::make_shared<Owned>(Owned{std::move(*graph), std::move(*plan)});
+  return std::shared_ptr<const ExecPlan>(owned, owned->plan.get());
+}
+
 StatusOr<OpKernel*> DirectSession::GetKernel(const Node& node) {
+  std::string key = node.name() + '\x01' + node.def().op();
+  for (const std::string& in : node.def().input()) key += '\x01' + in;
   std::lock_guard<std::mutex> lock(cache_mu_);
-  auto it = kernels_.find(node.name());
+  auto it = kernels_.find(key);
   if (it == kernels_.end()) {
     it = kernels_
-             .emplace(node.name(), KernelRegistry::Global()->CreateKernel(
-                                       node.def(), node.op_def(), env_))
+             .emplace(key, KernelRegistry::Global()->CreateKernel(
+                               node.def(), node.op_def(), env_))
              .first;
   }
   if (!it->second.ok()) return it->second.status();

@@ -50,6 +50,12 @@ class DirectSession : public Session {
       const std::vector<std::string>& feeds,
       const std::vector<std::string>& fetches,
       const std::vector<std::string>& targets);
+  // The plan of an optimized copy of the graph (graph_optimizer.h), or
+  // nullptr when optimization is off or fails (the graph then runs as is).
+  std::shared_ptr<const ExecPlan> BuildOptimizedPlan(
+      const std::vector<std::string>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets);
   StatusOr<OpKernel*> GetKernel(const Node& node);
 
   SessionOptions options_;
@@ -65,7 +71,7 @@ class DirectSession : public Session {
 
   std::mutex cache_mu_;  // guards plans_ and kernels_
   std::map<std::string, std::shared_ptr<const ExecPlan>> plans_;
-  // Node name -> kernel, or the error creating it.
+  // Node (name, op, inputs) -> kernel, or the error creating it.
   std::map<std::string, StatusOr<std::unique_ptr<OpKernel>>> kernels_;
 };
 

@@ -35,8 +35,16 @@ struct SessionOptions {
   // File access for kernels that touch files (SaveV2, RestoreV2, ...).
   // Not owned; must outlive the session. nullptr = Env::Default().
   Env* env = nullptr;
-  // Threads for intra-op parallelism (Eigen); 0 = number of cores.
+  // Threads one kernel may use (intra-op parallelism, TF's ConfigProto
+  // name); 0 = intra_op_threads below, 0 there too = number of cores.
+  int intra_op_parallelism_threads = 0;
+  // The older spelling of the same count (used when the above is 0).
   int intra_op_threads = 0;
+  // Session-creation graph optimization (constant folding, Identity/NoOp
+  // removal, batch-norm folding, contraction fusion; see
+  // src/runtime/optimizer/graph_optimizer.h), run per (feeds, fetches,
+  // targets) signature. Fetched, fed and targeted nodes keep TF semantics.
+  bool enable_graph_optimization = true;
   // OpDefs for ops tfpersist does not register (e.g. a MetaGraphDef's
   // meta_info_def.stripped_op_list), so such graphs load; their nodes fail
   // with UNIMPLEMENTED only if a Run needs them.

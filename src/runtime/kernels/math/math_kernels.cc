@@ -17,6 +17,7 @@ void RegisterMathKernels(KernelRegistry* r) {
   RegisterArgMaxKernels(r);
   RegisterAddNKernels(r);
   RegisterRandomKernels(r);
+  RegisterFusedMatMulKernels(r);
 }
 
 }  // namespace tfpersist

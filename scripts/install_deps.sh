@@ -12,6 +12,7 @@ PKGS=(
   libeigen3-dev                         # tensor math in kernels
   libdnnl-dev                           # oneDNN: float conv / matmul kernels
   libsnappy-dev                         # snappy-compressed table blocks
+  libre2-dev                            # regex ops (RE2, as TensorFlow)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/
   python3-numpy python3-opencv          # independent readers in tests

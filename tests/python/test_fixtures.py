@@ -152,3 +152,32 @@ def test_frozen_regression_matches_its_checkpoint(tf, shared_dir):
     w = values[[n for n in names if n.lower().startswith("w")][0]]
     b = values[[n for n in names if n.lower().startswith("b")][0]]
     np.testing.assert_allclose(out, xs * w + b, rtol=1e-6)
+
+
+def test_moving_average_restore_of_the_tf_written_ema_checkpoint(tf,
+                                                                 shared_dir):
+    """The tutorial's evaluation program: rebuild the MLP's variables, then
+    Saver(ExponentialMovingAverage(0.99).variables_to_restore()) loads the
+    shadow values TF wrote into the plain variables."""
+    folder = os.path.join(shared_dir, "ckpt-v2-mnist-mlp-ema")
+    _, ckpt, expected = locate(folder)
+    sha = {t["name"]: t["sha256"] for t in expected["tensors"]}
+    layers = {"layer1": (784, 500), "layer2": (500, 10)}
+    for scope, (n_in, n_out) in layers.items():
+        with tf.variable_scope(scope):
+            tf.get_variable("weights", [n_in, n_out],
+                            initializer=tf.truncated_normal_initializer(
+                                stddev=0.1))
+            tf.get_variable("biases", [n_out],
+                            initializer=tf.constant_initializer(0.0))
+    variable_averages = tf.train.ExponentialMovingAverage(0.99)
+    variables_to_restore = variable_averages.variables_to_restore()
+    assert sorted(variables_to_restore) == sorted(
+        "%s/%s/ExponentialMovingAverage" % (s, v)
+        for s in layers for v in ("weights", "biases"))
+    saver = tf.train.Saver(variables_to_restore)
+    with tf.Session() as sess:
+        saver.restore(sess, ckpt)
+        for key, var in variables_to_restore.items():
+            assert tensor_sha256(sess.run(var)) == sha[key], key
+            assert sha[key] != sha[var.op.name]  # shadow differs from var

@@ -244,3 +244,44 @@ def test_moving_average_restore(tf, in_tmp):
         saver.restore(sess, tf.train.latest_checkpoint("out/ema"))
         np.testing.assert_allclose(sess.run(w), shadow, rtol=1e-4)
         assert sess.run("global_step:0") == 20
+
+
+def test_program5_pb_equals_the_cpp_freeze_graph_of_the_same_graph(
+        tf, in_tmp, build_dir):
+    """The tutorial's freeze program vs the C++ FreezeGraph (tfpersist
+    freeze_graph) run on the same GraphDef and its variables' checkpoint."""
+    cli = os.path.join(build_dir, "cli", "tfpersist")
+    if not os.path.exists(cli):
+        pytest.skip("cli/tfpersist is not built")
+    model_path = freeze_program(tf, "out")
+    graph_def = tf.get_default_graph().as_graph_def()
+    with tf.gfile.GFile("out/graph.pb", "wb") as f:
+        f.write(graph_def.SerializeToString())
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        saver.save(sess, "out/vars.ckpt", write_meta_graph=False)
+    subprocess.run([cli, "freeze_graph", "--input_graph=out/graph.pb",
+                    "--input_binary=true", "--input_checkpoint=out/vars.ckpt",
+                    "--output_node_names=add", "--output_graph=out/cpp.pb"],
+                   check=True, capture_output=True)
+    with open(model_path, "rb") as a, open("out/cpp.pb", "rb") as b:
+        assert a.read() == b.read()
+
+
+def test_import_meta_graph_into_a_graph_with_nodes(tf, in_tmp):
+    save_program(tf, "out")
+    tf.reset_default_graph()
+    other = tf.constant([10.0], name="other")
+    saver = tf.train.import_meta_graph("out/model.ckpt.meta")
+    total = tf.get_default_graph().get_tensor_by_name("add:0") + other
+    with tf.Session() as sess:
+        saver.restore(sess, "out/model.ckpt")
+        np.testing.assert_array_equal(sess.run(total), [13.0])
+        assert [v.op.name for v in tf.global_variables()] == ["v1", "v2"]
+    n_nodes = tf.get_default_graph().version
+    with pytest.raises(tf.errors.InvalidArgumentError) as e:
+        tf.train.import_meta_graph("out/model.ckpt.meta")
+    assert "node 'v1/initial_value' of the meta graph already exists" in \
+        e.value.message
+    assert tf.get_default_graph().version == n_nodes  # nothing imported

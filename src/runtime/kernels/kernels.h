@@ -22,6 +22,8 @@ void RegisterStringKernels(KernelRegistry* registry);            // string/
 void RegisterMathKernels(KernelRegistry* registry);              // math/
 void RegisterNnKernels(KernelRegistry* registry);                // nn/
 void RegisterIoKernels(KernelRegistry* registry);                // io/
+void RegisterDataFlowKernels(KernelRegistry* registry);          // data_flow/
+void RegisterAudioKernels(KernelRegistry* registry);             // audio/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

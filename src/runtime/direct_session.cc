@@ -182,6 +182,14 @@ Status DirectSession::Run(
     const std::vector<std::pair<std::string, Tensor>>& feeds,
     const std::vector<std::string>& fetches,
     const std::vector<std::string>& targets, std::vector<Tensor>* outputs) {
+  return RunWithMetadata(feeds, fetches, targets, outputs, nullptr);
+}
+
+Status DirectSession::RunWithMetadata(
+    const std::vector<std::pair<std::string, Tensor>>& feeds,
+    const std::vector<std::string>& fetches,
+    const std::vector<std::string>& targets, std::vector<Tensor>* outputs,
+    RunMetadata* metadata) {
   std::shared_lock<std::shared_mutex> lock(graph_mu_);
   if (closed_) return errors::Cancelled("Session has been closed.");
   if (outputs == nullptr && !fetches.empty()) {
@@ -204,6 +212,10 @@ Status DirectSession::Run(
   params.resource_manager = &resources_;
   params.eigen_device = device_->eigen_device();
   params.get_kernel = [this](const Node& n) { return GetKernel(n); };
+  if (metadata != nullptr) {
+    metadata->step_stats.clear();
+    params.stats = &metadata->step_stats;
+  }
   std::vector<Tensor> fetched;
   TFP_RETURN_IF_ERROR(ExecutePlan(*plan, params, feed_values, &fetched));
   if (outputs != nullptr) *outputs = std::move(fetched);

@@ -36,6 +36,11 @@ class DirectSession : public Session {
              const std::vector<std::string>& fetches,
              const std::vector<std::string>& targets,
              std::vector<Tensor>* outputs) override;
+  Status RunWithMetadata(
+      const std::vector<std::pair<std::string, Tensor>>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets, std::vector<Tensor>* outputs,
+      RunMetadata* metadata) override;
   const tensorflow::GraphDef& graph_def() const override { return graph_def_; }
   Status Close() override;
 

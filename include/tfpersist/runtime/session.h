@@ -19,6 +19,7 @@
 #ifndef TFPERSIST_RUNTIME_SESSION_H_
 #define TFPERSIST_RUNTIME_SESSION_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -51,6 +52,22 @@ struct SessionOptions {
   tensorflow::OpList extra_ops;
 };
 
+// One node's execution in a traced Run (TF's NodeExecStats, reduced).
+struct NodeExecStats {
+  std::string node_name;
+  std::string op;
+  int64_t start_micros = 0;    // since the Run began
+  int64_t elapsed_micros = 0;  // in the kernel's Compute
+  // Shapes of the plain-tensor inputs and outputs (empty for refs, handles
+  // and dead values).
+  std::vector<std::vector<int64_t>> input_shapes, output_shapes;
+};
+
+// What a traced Run reports (TF's RunMetadata.step_stats).
+struct RunMetadata {
+  std::vector<NodeExecStats> step_stats;  // in execution order
+};
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -71,6 +88,15 @@ class Session {
                      const std::vector<std::string>& fetches,
                      const std::vector<std::string>& targets,
                      std::vector<Tensor>* outputs) = 0;
+
+  // Run, also recording every executed node's timing and shapes into
+  // *metadata (cleared first; not recorded when null), as TF's Run with
+  // RunOptions.trace_level = FULL_TRACE. Timing adds a clock read per node.
+  virtual Status RunWithMetadata(
+      const std::vector<std::pair<std::string, Tensor>>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets, std::vector<Tensor>* outputs,
+      RunMetadata* metadata) = 0;
 
   // The graph as currently extended.
   virtual const tensorflow::GraphDef& graph_def() const = 0;

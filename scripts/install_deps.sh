@@ -12,6 +12,7 @@ PKGS=(
   libeigen3-dev                         # tensor math in kernels
   libdnnl-dev                           # oneDNN: float conv / matmul kernels
   libsnappy-dev                         # snappy-compressed table blocks
+  libjpeg-dev libpng-dev                # DecodeJpeg / DecodePng / EncodePng
   libre2-dev                            # regex ops (RE2, as TensorFlow)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/

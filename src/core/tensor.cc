@@ -14,6 +14,8 @@
 #include <limits>
 #include <new>
 
+#include "tfpersist/core/memory_limits.h"
+
 namespace tfpersist {
 namespace {
 
@@ -105,6 +107,15 @@ StatusOr<Tensor> Tensor::Allocate(DataType dtype, const TensorShape& shape) {
                                      " needs more bytes than size_t can hold");
   }
   const size_t bytes = static_cast<size_t>(n) * elem;
+  // Checked before the allocator: sanitizer allocators abort on absurd
+  // sizes instead of returning nullptr, and overcommit would accept them.
+  if (bytes > MaxTensorBytes()) {
+    return errors::ResourceExhausted(
+        "OOM when allocating tensor with shape", shape.DebugString(),
+        " and type ", DataTypeString(dtype), ": ", bytes,
+        " bytes exceed the per-tensor limit of ", MaxTensorBytes(),
+        " bytes (TFP_MAX_TENSOR_BYTES)");
+  }
   void* p = AllocateAligned(bytes);
   if (p == nullptr) {
     return errors::ResourceExhausted("Out of memory allocating ", bytes,
@@ -135,7 +146,11 @@ Tensor Tensor::Zeros(DataType dtype, const TensorShape& shape) {
 Tensor Tensor::FromExternal(DataType dtype, const TensorShape& shape,
                             void* data, size_t len,
                             std::function<void(void*, size_t)> deallocator) {
-  TFP_CHECK(DataTypeCanMemcpy(dtype) && DataTypeIsStorable(dtype))
+  // Beyond the header contract: DT_VARIANT wraps an opaque object the
+  // deallocator owns (the runtime TensorList, kernels/list/tensor_list.h);
+  // such a tensor is only forwarded, never deep-copied or printed.
+  TFP_CHECK((DataTypeCanMemcpy(dtype) && DataTypeIsStorable(dtype)) ||
+            dtype == DT_VARIANT)
       << "FromExternal needs a plain-bytes dtype, got "
       << DataTypeString(dtype);
   const uint64_t need =

@@ -4,9 +4,11 @@
 #include <iostream>
 #include <set>
 
+#include "runtime/allocation_budget.h"
 #include "runtime/executor.h"
 #include "runtime/kernel_registry.h"
 #include "runtime/optimizer/graph_optimizer.h"
+#include "tfpersist/core/memory_limits.h"
 #include "tfpersist/graph/function.h"
 
 namespace tfpersist {
@@ -216,6 +218,10 @@ Status DirectSession::RunWithMetadata(
     metadata->step_stats.clear();
     params.stats = &metadata->step_stats;
   }
+  // Byte caps of this run (docs/errors.md); the executor runs every kernel
+  // on this thread.
+  AllocationBudget budget(MaxKernelOutputBytes(), MaxRunBytes());
+  ScopedAllocationBudget install(&budget);
   std::vector<Tensor> fetched;
   TFP_RETURN_IF_ERROR(ExecutePlan(*plan, params, feed_values, &fetched));
   if (outputs != nullptr) *outputs = std::move(fetched);

@@ -13,12 +13,21 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterIoOps(registry);
   RegisterStringOps(registry);
   RegisterFunctionalOps(registry);
+  RegisterListOps(registry);
   RegisterTrainingOps(registry);
   RegisterDataFlowOps(registry);
   RegisterTensorArrayOps(registry);
   RegisterAudioOps(registry);
+  RegisterImageOps(registry);
+  RegisterImageCodecOps(registry);
+  RegisterNnBackpropOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
+  RegisterArraySplitOps(registry);
+  RegisterArrayPadOps(registry);
+  RegisterArrayScatterOps(registry);
+  RegisterMathSpecialOps(registry);
+  RegisterNnTopKOps(registry);
 }
 
 }  // namespace tfpersist

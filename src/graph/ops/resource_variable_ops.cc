@@ -56,6 +56,22 @@ void RegisterResourceVariableOps(OpRegistry* r) {
                    .SetIsStateful()
                    .SetShapeFn(NoOutputs)
                    .Finalize(r));
+  MustRegister(OpDefBuilder("VariableShape")
+                   .Input("input: resource")
+                   .Output("output: out_type")
+                   .Attr("out_type: {int32, int64} = DT_INT32")
+                   .SetShapeFn(UnknownShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("ResourceGather")
+                   .Input("resource: resource")
+                   .Input("indices: Tindices")
+                   .Attr("batch_dims: int = 0")
+                   .Attr("validate_indices: bool = true")
+                   .Output("output: dtype")
+                   .Attr("dtype: type")
+                   .Attr("Tindices: {int32, int64}")
+                   .SetShapeFn(UnknownShape)
+                   .Finalize(r));
   MustRegister(OpDefBuilder("DisableCopyOnRead")
                    .Input("resource: resource")
                    .SetShapeFn(NoOutputs)

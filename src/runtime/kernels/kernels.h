@@ -24,6 +24,8 @@ void RegisterNnKernels(KernelRegistry* registry);                // nn/
 void RegisterIoKernels(KernelRegistry* registry);                // io/
 void RegisterDataFlowKernels(KernelRegistry* registry);          // data_flow/
 void RegisterAudioKernels(KernelRegistry* registry);             // audio/
+void RegisterImageKernels(KernelRegistry* registry);             // image/
+void RegisterListKernels(KernelRegistry* registry);              // list/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

@@ -15,6 +15,8 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterIoKernels(registry);
   RegisterDataFlowKernels(registry);
   RegisterAudioKernels(registry);
+  RegisterImageKernels(registry);
+  RegisterListKernels(registry);
 }
 
 }  // namespace tfpersist

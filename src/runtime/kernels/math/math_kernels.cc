@@ -18,6 +18,13 @@ void RegisterMathKernels(KernelRegistry* r) {
   RegisterAddNKernels(r);
   RegisterRandomKernels(r);
   RegisterFusedMatMulKernels(r);
+  RegisterSpecialCwiseKernels(r);   // Erf, Erfc, IsNan, Selu, Atan2, Xlogy...
+  RegisterCumulativeKernels(r);     // Cumsum, Cumprod
+  RegisterClipL2LossKernels(r);     // ClipByValue, L2Loss
+  RegisterBoolReductionKernels(r);  // Any, All
+  RegisterBincountKernels(r);       // Bincount
+  RegisterTopKKernels(r);           // TopKV2, InTopKV2
+  RegisterEinsumKernels(r);         // Einsum
 }
 
 }  // namespace tfpersist

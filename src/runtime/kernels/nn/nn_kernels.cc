@@ -15,6 +15,7 @@ void RegisterNnKernels(KernelRegistry* r) {
   RegisterFusedBatchNormKernels(r);
   RegisterLrnKernels(r);
   RegisterFusedConvKernels(r);
+  RegisterConv2DBackpropInputKernels(r);
 }
 
 }  // namespace tfpersist

@@ -15,8 +15,10 @@ void RegisterConv2DKernels(KernelRegistry* r);         // conv_2d_op.cc
 void RegisterDepthwiseConvKernels(KernelRegistry* r);  // depthwise_conv_op.cc
 void RegisterPoolingKernels(KernelRegistry* r);        // pooling_ops.cc
 void RegisterFusedBatchNormKernels(
-    KernelRegistry* r);                            // fused_batch_norm_op.cc
-void RegisterLrnKernels(KernelRegistry* r);        // lrn_op.cc
+    KernelRegistry* r);                      // fused_batch_norm_op.cc
+void RegisterLrnKernels(KernelRegistry* r);  // lrn_op.cc
+void RegisterConv2DBackpropInputKernels(
+    KernelRegistry* r);  // conv_2d_backprop_input_op.cc
 void RegisterFusedConvKernels(KernelRegistry* r);  // fused_conv_op.cc
 
 }  // namespace tfpersist

@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-.PHONY: all deps configure build test demo bench format clean
+.PHONY: all deps configure build test demo bench format clean ops-doc
 
 all: build
 
@@ -26,6 +26,11 @@ demo: build
 
 bench: build
 	@bash scripts/bench.sh $(BUILD_DIR)
+
+# docs/ops.md: the op table (every OpDef, its dtypes, whether a kernel runs
+# it); regenerate after adding ops.
+ops-doc: build
+	@$(BUILD_DIR)/cli/tfpersist ops --markdown > docs/ops.md
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

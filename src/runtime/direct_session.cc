@@ -1,5 +1,6 @@
 #include "runtime/direct_session.h"
 
+#include <map>
 #include <set>
 
 #include "runtime/executor.h"
@@ -85,9 +86,56 @@ StatusOr<std::shared_ptr<const ExecPlan>> DirectSession::GetPlan(
   }
   TFP_ASSIGN_OR_RETURN(std::unique_ptr<ExecPlan> built,
                        ExecPlan::Build(*graph_, feeds, fetches, targets));
+  TFP_RETURN_IF_ERROR(PrepareKernels(*built));
   std::shared_ptr<const ExecPlan> plan(std::move(built));
   std::lock_guard<std::mutex> lock(cache_mu_);
   return plans_.emplace(key, plan).first->second;
+}
+
+namespace {
+
+// UNIMPLEMENTED listing every op type of `items` without a kernel and up to
+// three of the nodes using each, or OK.
+Status CheckKernelsExist(const std::vector<ExecPlan::Item>& items) {
+  std::map<std::string, std::vector<std::string>> missing;
+  std::vector<std::string> order;  // op types in order of first use
+  for (const ExecPlan::Item& item : items) {
+    const std::string& op = item.node->op();
+    if (KernelRegistry::Global()->HasKernel(op)) continue;
+    auto [it, inserted] = missing.try_emplace(op);
+    if (inserted) order.push_back(op);
+    it->second.push_back(item.node->name());
+  }
+  if (missing.empty()) return OkStatus();
+  std::vector<std::string> parts;
+  for (const std::string& op : order) {
+    const std::vector<std::string>& nodes = missing[op];
+    std::vector<std::string> quoted;
+    for (size_t i = 0; i < nodes.size() && i < 3; ++i) {
+      quoted.push_back(StrCat("'", nodes[i], "'"));
+    }
+    std::string more =
+        nodes.size() > 3 ? StrCat(" and ", nodes.size() - 3, " more") : "";
+    parts.push_back(StrCat("op '", op, "' (node", nodes.size() > 1 ? "s " : " ",
+                           StrJoin(quoted, ", "), more, ")"));
+  }
+  return errors::Unimplemented(
+      "No kernel registered for ", StrJoin(parts, ", "),
+      order.size() > 1 ? StrCat(" (", order.size(), " op types)") : "",
+      ", needed by this run; nothing was run ('tfpersist ops' lists the ops "
+      "that have kernels)");
+}
+
+}  // namespace
+
+// Creates the kernel of every item before anything runs (as TF does), so a
+// run that cannot complete fails up front.
+Status DirectSession::PrepareKernels(const ExecPlan& plan) {
+  TFP_RETURN_IF_ERROR(CheckKernelsExist(plan.items()));
+  for (const ExecPlan::Item& item : plan.items()) {
+    TFP_RETURN_IF_ERROR(GetKernel(*item.node).status());
+  }
+  return OkStatus();
 }
 
 StatusOr<OpKernel*> DirectSession::GetKernel(const Node& node) {

@@ -32,6 +32,9 @@ void RegisterDataFlowOps(OpRegistry* registry);     // data_flow_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
+void RegisterDatasetOps(OpRegistry* registry);      // dataset_ops.cc
+void RegisterLookupOps(OpRegistry* registry);       // lookup_ops.cc
+void RegisterParsingOps(OpRegistry* registry);      // parsing_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

@@ -17,6 +17,9 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterDataFlowOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
+  RegisterDatasetOps(registry);
+  RegisterLookupOps(registry);
+  RegisterParsingOps(registry);
 }
 
 }  // namespace tfpersist

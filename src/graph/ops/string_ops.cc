@@ -39,6 +39,12 @@ void RegisterStringOps(OpRegistry* r) {
                    .Output("output: bool")
                    .SetShapeFn(UnchangedShape)
                    .Finalize(r));
+  MustRegister(OpDefBuilder("StringToHashBucketFast")
+                   .Input("input: string")
+                   .Output("output: int64")
+                   .Attr("num_buckets: int >= 1")
+                   .SetShapeFn(UnchangedShape)
+                   .Finalize(r));
 }
 
 }  // namespace tfpersist

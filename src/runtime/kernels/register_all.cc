@@ -13,6 +13,8 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterMathKernels(registry);
   RegisterNnKernels(registry);
   RegisterIoKernels(registry);
+  RegisterLookupKernels(registry);
+  RegisterParsingKernels(registry);
 }
 
 }  // namespace tfpersist

@@ -6,13 +6,16 @@ namespace tfpersist {
 
 void RegisterStringJoinKernels(KernelRegistry* r);  // string_join_op.cc
 void RegisterRegexKernels(KernelRegistry* r);       // regex_full_match_op.cc
+void RegisterStringToHashBucketKernels(
+    KernelRegistry* r);  // string_to_hash_bucket_op.cc
 void RegisterShardedFilenameKernels(
     KernelRegistry* r);  // sharded_filename_ops.cc
 
 void RegisterStringKernels(KernelRegistry* r) {
-  RegisterStringJoinKernels(r);       // StringJoin
-  RegisterRegexKernels(r);            // StaticRegexFullMatch
-  RegisterShardedFilenameKernels(r);  // ShardedFilename, ShardedFilespec
+  RegisterStringJoinKernels(r);          // StringJoin
+  RegisterRegexKernels(r);               // StaticRegexFullMatch
+  RegisterShardedFilenameKernels(r);     // ShardedFilename, ShardedFilespec
+  RegisterStringToHashBucketKernels(r);  // StringToHashBucketFast
 }
 
 }  // namespace tfpersist

@@ -36,6 +36,11 @@ Flags MakeFlags(Args* a) {
   f.String("input_saved_model_dir", &o.input_saved_model_dir,
            "SavedModel directory");
   f.String("saved_model_tags", &a->tags, "Comma-separated MetaGraph tags");
+  f.String("signature_def", &o.signature_def,
+           "SavedModel signature to freeze (TF2; default serving_default "
+           "when --output_node_names is not given)");
+  f.Bool("lower_control_flow", &o.lower_control_flow,
+         "Lower If/While/Case to Switch/Merge/Enter/Exit (TF2)");
   f.String("input_saver", &o.input_saver, "SaverDef file to restore with");
   f.Bool("input_binary", &o.input_binary, "Input files are binary protos");
   f.String("input_checkpoint", &o.input_checkpoint,

@@ -4,9 +4,14 @@
 //    per tensor, then an empty line (Python's print adds a newline);
 //  * --all_tensor_names: "tensor_name:  <name>" per tensor, sorted;
 //  * --all_tensors: the same, each followed by str() of its NumPy value;
-//  * --tensor_name=X: "tensor_name:  X" and the value of X.
+//  * --tensor_name=X: "tensor_name:  X" and the value of X;
+//  * --object_graph (ours; TF2 object-based checkpoints): one line per
+//    saved tensor, sorted by object path:
+//    "<path> (<attribute>) <DT_TYPE> [dims] key=<checkpoint key>
+//    [full_name=<name>] [slot=<name> of <variable path>]".
 // Unlike TF (which prints errors to stdout and exits 0), errors go to
 // stderr as one line and the exit code is non-zero.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,6 +19,7 @@
 #include "cli/flags.h"
 #include "cli/numpy_format.h"
 #include "tfpersist/io/checkpoint_reader.h"
+#include "tfpersist/io/object_graph.h"
 
 namespace tfpersist::cli::inspect_checkpoint {
 namespace {
@@ -47,13 +53,13 @@ Status PrintTensor(const CheckpointReader& reader, const std::string& name,
 
 struct Options {
   std::string file_name, tensor_name;
-  bool all_tensors = false, all_tensor_names = false;
+  bool all_tensors = false, all_tensor_names = false, object_graph = false;
 };
 
 Flags MakeFlags(Options* o) {
   Flags flags(kCommand,
               "--file_name=PREFIX [--tensor_name=NAME] [--all_tensors] "
-              "[--all_tensor_names]",
+              "[--all_tensor_names] [--object_graph]",
               "Prints the tensors of a checkpoint, as TensorFlow's "
               "inspect_checkpoint tool:\nwithout --tensor_name, their "
               "names, dtypes and shapes.");
@@ -65,11 +71,49 @@ Flags MakeFlags(Options* o) {
              "Print the names and values of all the tensors");
   flags.Bool("all_tensor_names", &o->all_tensor_names,
              "Print the names of all the tensors");
+  flags.Bool("object_graph", &o->object_graph,
+             "List the tensors of a TF2 object-based checkpoint by object "
+             "path");
   return flags;
+}
+
+std::string ShapeString(const TensorShape& shape) {
+  std::vector<int64_t> dims;
+  for (int i = 0; i < shape.dims(); ++i) dims.push_back(shape.dim_size(i));
+  return "[" + StrJoin(dims, ",") + "]";
+}
+
+Status PrintObjectGraph(const CheckpointReader& reader, std::ostream& out) {
+  TFP_ASSIGN_OR_RETURN(auto graph, ReadObjectGraph(reader));
+  TFP_ASSIGN_OR_RETURN(auto tensors, ListObjectGraphTensors(graph));
+  std::stable_sort(tensors.begin(), tensors.end(),
+                   [](const auto& a, const auto& b) {
+                     return a.object_path < b.object_path;
+                   });
+  for (const ObjectGraphTensor& t : tensors) {
+    out << (t.object_path.empty() ? "<root>" : t.object_path) << " ("
+        << t.attribute << ")";
+    auto dtype = reader.GetVariableToDataTypeMap().find(t.checkpoint_key);
+    if (dtype != reader.GetVariableToDataTypeMap().end()) {
+      out << " " << DataTypeEnumName(dtype->second) << " "
+          << ShapeString(reader.GetVariableToShapeMap().at(t.checkpoint_key));
+    } else {
+      out << " <missing>";
+    }
+    out << " key=" << t.checkpoint_key;
+    if (!t.full_name.empty() && t.full_name != t.object_path) {
+      out << " full_name=" << t.full_name;
+    }
+    if (!t.slot_of.empty())
+      out << " slot=" << t.slot_name << " of " << t.slot_of;
+    out << "\n";
+  }
+  return OkStatus();
 }
 
 Status Run(const Options& o, const CheckpointReader& reader,
            std::ostream& out) {
+  if (o.object_graph) return PrintObjectGraph(reader, out);
   if (o.all_tensors || o.all_tensor_names) {
     for (const std::string& name : reader.TensorNames()) {
       TFP_RETURN_IF_ERROR(PrintTensor(reader, name, o.all_tensors, out));

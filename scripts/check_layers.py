@@ -2,8 +2,10 @@
 """Checks that every #include respects the layer map in docs/layers.md.
 
 A file in src/<layer>/ (or include/tfpersist/<layer>/) may include headers of
-its own layer and of the layers listed for it below. Tests, benches, examples
-and tools outside src/ may include anything. Exit 1 on a violation.
+its own layer and of the layers listed for it below. The Python extension
+(python/src/) may include only public headers ("tfpersist/<layer>/..." from
+include/), never src/ internals. Tests, benches, examples and tools outside
+src/ may include anything. Exit 1 on a violation.
 """
 import os
 import re
@@ -22,6 +24,7 @@ ALLOWED = {
 }
 LAYERS = set(ALLOWED)
 INCLUDE = re.compile(r'#include\s+"(?:tfpersist/)?([a-z_]+)/')
+INTERNAL_INCLUDE = re.compile(r'#include\s+"([a-z_]+)/')
 
 
 def layer_of(path):
@@ -31,6 +34,24 @@ def layer_of(path):
     if parts[:2] == ["include", "tfpersist"] and len(parts) > 3 and parts[2] in LAYERS:
         return parts[2]
     return None
+
+
+def check_python():
+    """python/src/ may use include/tfpersist only (docs/layers.md)."""
+    bad = []
+    for dirpath, _, files in os.walk(os.path.join("python", "src")):
+        for f in files:
+            if not f.endswith((".h", ".cc")):
+                continue
+            path = os.path.join(dirpath, f)
+            with open(path, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    m = INTERNAL_INCLUDE.match(line.strip())
+                    if m and m.group(1) in LAYERS:
+                        bad.append(f"{path}:{n}: python may include only "
+                                   f"public headers (tfpersist/...), not "
+                                   f"'{m.group(1)}/'")
+    return bad
 
 
 def main():
@@ -58,6 +79,7 @@ def main():
                                 bad.append(f"{path}:{n}: only runtime/kernels/io may include io/")
                             continue
                         bad.append(f"{path}:{n}: layer '{layer}' may not include '{dep}/'")
+    bad.extend(check_python())
     for b in bad:
         print(b)
     if bad:

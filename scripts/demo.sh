@@ -26,3 +26,37 @@ for entry in "${EXAMPLES[@]}"; do
   "$BUILD_DIR/examples/example_${name}" demo_output
   echo
 done
+
+# The TensorFlow-compatible C API (libtensorflow.so): C programs written only
+# against tensorflow/c/c_api.h, and the tutorial's C# program under Mono.
+SHARED=${TFP_SHARED_DIR:-$ROOT/../shared}
+FIXTURES=$SHARED/fixtures/tf
+echo "=== C API (libtensorflow.so) — C programs ==="
+if [ -d "$FIXTURES" ]; then
+  echo "--- import_run: frozen-tf2onnx-fc-layers under prefix 'fc', X = 1..784"
+  "$BUILD_DIR/examples/c/example_c_import_run" \
+    "$FIXTURES/frozen-tf2onnx-fc-layers/frozen.pb" fc X output 1,784
+  echo "--- half_plus_two: TF_LoadSessionFromSavedModel, prints 0.5x+2"
+  "$BUILD_DIR/examples/c/example_c_half_plus_two" \
+    "$FIXTURES/savedmodel-tf1-half-plus-two/00000123"
+else
+  echo "(fixtures not found at $FIXTURES: C API fixture demos skipped)"
+fi
+echo "--- import_run: demo_output/model.pb (v1 + v2) under prefix 'Net'"
+"$BUILD_DIR/examples/c/example_c_import_run" demo_output/model.pb Net - add 1
+echo
+echo "=== C API — the tutorial's C# program (TensorFlowSharp API) under Mono ==="
+CS_DIR=$BUILD_DIR/examples/csharp
+if [ -f "$CS_DIR/LoadFrozenGraph.exe" ] && command -v mono >/dev/null; then
+  echo "--- demo_output/model.pb (v1 + v2, no input): prints 3"
+  LD_LIBRARY_PATH="$BUILD_DIR/lib" mono "$CS_DIR/LoadFrozenGraph.exe" \
+    demo_output/model.pb - add
+  if [ -d "$FIXTURES" ]; then
+    echo "--- frozen-tf2onnx-fc-layers, X = 1..784 (same input as import_run above)"
+    LD_LIBRARY_PATH="$BUILD_DIR/lib" mono "$CS_DIR/LoadFrozenGraph.exe" \
+      "$FIXTURES/frozen-tf2onnx-fc-layers/frozen.pb" X output 1,784
+  fi
+else
+  echo "(mono or LoadFrozenGraph.exe missing: C# demo skipped)"
+fi
+echo

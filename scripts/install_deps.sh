@@ -11,8 +11,11 @@ PKGS=(
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/
   python3-numpy python3-opencv          # independent readers in tests
+  python3-dev pybind11-dev              # the tfpersist Python extension
+  python3-protobuf python3-pytest       # its protobuf classes and tests
   graphviz                              # `tfpersist graph --format=svg`
   ccache                                # faster rebuilds
+  mono-mcs mono-runtime                 # C# binding (bindings/csharp) + its demo/test
 )
 
 missing=()

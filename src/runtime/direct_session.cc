@@ -5,6 +5,7 @@
 
 #include "runtime/executor.h"
 #include "runtime/kernel_registry.h"
+#include "tfpersist/graph/function.h"
 
 namespace tfpersist {
 
@@ -27,12 +28,34 @@ StatusOr<std::unique_ptr<DirectSession>> DirectSession::Create(
   return session;
 }
 
+namespace {
+
+bool NeedsFunctionRewrite(const tensorflow::GraphDef& graph_def) {
+  if (graph_def.library().function_size() > 0) return true;
+  for (const auto& node : graph_def.node()) {
+    if (IsFunctionalControlFlow(node.op())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // REQUIRES: graph_mu_ held exclusively (or construction).
+// A graph with functions runs flat: calls inlined and If/While/Case lowered
+// to Switch/Merge/Enter/Exit (function.h) before the executor sees it;
+// graph_def() stays the given graph.
 Status DirectSession::SetGraph(const tensorflow::GraphDef& graph_def) {
   TFP_ASSIGN_OR_RETURN(std::unique_ptr<Graph> graph,
                        Graph::FromGraphDef(graph_def, &options_.extra_ops));
+  graph_def_ = graph->ToGraphDef();
+  if (NeedsFunctionRewrite(graph_def)) {
+    FunctionLibraryDefinition lib(graph_def.library(), &options_.extra_ops);
+    TFP_RETURN_IF_ERROR(lib.Validate());
+    tensorflow::GraphDef flat = graph_def;
+    TFP_RETURN_IF_ERROR(LowerAndInline(lib, &flat));
+    TFP_ASSIGN_OR_RETURN(graph, Graph::FromGraphDef(flat, &options_.extra_ops));
+  }
   graph_ = std::move(graph);
-  graph_def_ = graph_->ToGraphDef();
   std::lock_guard<std::mutex> lock(cache_mu_);
   plans_.clear();  // they point into the old Graph
   return OkStatus();

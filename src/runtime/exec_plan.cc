@@ -14,13 +14,17 @@ bool IsPlaceholder(const Node& n) {
 }
 
 // The shape a fed placeholder must have; nullopt = any. For GraphDef
-// producers < 22 a Placeholder "shape" with no dims meant "unknown".
+// producers < 22 a Placeholder "shape" with no dims meant "unknown". A fed
+// PlaceholderWithDefault is not checked, as in TF's C++ runtime (its shape
+// only describes the default; TF2 SavedModels such as TF Serving's
+// half_plus_two declare [1] and are fed longer vectors).
 std::optional<PartialTensorShape> PlaceholderShape(const Graph& graph,
                                                    const Node& n) {
   if (!IsPlaceholder(n) || !HasAttr(n.def(), "shape")) return std::nullopt;
+  if (n.op() == "PlaceholderWithDefault") return std::nullopt;
   auto shape = GetShapeAttr(n.def(), "shape");
   if (!shape.ok() || shape->unknown_rank()) return std::nullopt;
-  if (n.op() != "PlaceholderWithDefault" && shape->dims() == 0 &&
+  if (shape->dims() == 0 &&
       graph.versions().producer() < 22) {
     return std::nullopt;
   }

@@ -9,6 +9,7 @@
 #include "graph/tensor_id.h"
 #include "tfpersist/io/checkpoint_reader.h"
 #include "tfpersist/io/checkpoint_state.h"
+#include "tfpersist/tools/freeze_saved_model.h"
 #include "tfpersist/tools/graph_io.h"
 #include "tfpersist/tools/graph_util.h"
 #include "tfpersist/train/saved_model.h"
@@ -28,7 +29,7 @@ struct FreezeInputs {
 };
 
 Status CheckOptions(const FreezeGraphOptions& o, Env* env) {
-  if (o.output_node_names.empty()) {
+  if (o.output_node_names.empty() && o.input_saved_model_dir.empty()) {
     return errors::InvalidArgument(
         "You need to supply the name of a node to --output_node_names.");
   }
@@ -154,7 +155,8 @@ void ClearDevices(GraphDef* g) {
 
 // --input_saved_model_dir: LoadSavedModel restores the variables (and runs
 // the model's init op); its meta graph's GraphDef is converted.
-StatusOr<GraphDef> FreezeSavedModel(const FreezeGraphOptions& o, Env* env) {
+StatusOr<GraphDef> FreezeSavedModelNodes(const FreezeGraphOptions& o,
+                                         Env* env) {
   const std::set<std::string> tags(o.saved_model_tags.begin(),
                                    o.saved_model_tags.end());
   TFP_ASSIGN_OR_RETURN(auto bundle,
@@ -178,8 +180,21 @@ StatusOr<GraphDef> FreezeSavedModel(const FreezeGraphOptions& o, Env* env) {
 StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
   Env* env = options.env != nullptr ? options.env : Env::Default();
   TFP_RETURN_IF_ERROR(CheckOptions(options, env));
+  if (!options.input_saved_model_dir.empty() &&
+      (options.output_node_names.empty() || !options.signature_def.empty())) {
+    FreezeSavedModelOptions o;
+    o.saved_model_dir = options.input_saved_model_dir;
+    o.tags = options.saved_model_tags;
+    if (!options.signature_def.empty()) o.signature_def = options.signature_def;
+    o.lower_control_flow = options.lower_control_flow;
+    o.clear_devices = options.clear_devices;
+    o.env = env;
+    TFP_ASSIGN_OR_RETURN(GraphDef frozen, FreezeSavedModel(o));
+    TFP_RETURN_IF_ERROR(WriteOutput(options, frozen, env));
+    return frozen;
+  }
   if (!options.input_saved_model_dir.empty()) {
-    return FreezeSavedModel(options, env);
+    return FreezeSavedModelNodes(options, env);
   }
   TFP_ASSIGN_OR_RETURN(FreezeInputs in, LoadInputs(options, env));
   TFP_ASSIGN_OR_RETURN(GraphDef session_graph, SessionGraph(options, in));

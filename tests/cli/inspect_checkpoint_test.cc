@@ -275,5 +275,25 @@ TEST(InspectCheckpointTest, DefaultPrintsTheDebugString) {
   }
 }
 
+// TF2 object-based checkpoints list their tensors by object path (slots
+// say which variable they belong to); a TF1 checkpoint is NOT_FOUND.
+TEST(InspectCheckpointTest, ObjectGraphListsObjectPaths) {
+  TFP_REQUIRE_SHARED();
+  const std::string tf2 =
+      testing::FixtureDir("ckpt-v2-sharded-tf2") + "/model.ckpt";
+  CommandResult r = Inspect({"--file_name=" + tf2, "--object_graph"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr(
+                         "layer-1/kernel (VARIABLE_VALUE) DT_FLOAT [4,128] "
+                         "key=layer-1/kernel/.ATTRIBUTES/VARIABLE_VALUE "
+                         "full_name=sequential/dense/kernel\n"));
+  EXPECT_THAT(r.out, ::testing::HasSubstr(" slot=m of layer-1/kernel\n"));
+  const std::string tf1 =
+      testing::FixtureDir("ckpt-v2-mnist-fc-feed") + "/model.ckpt-1999";
+  CommandResult bad = Inspect({"--file_name=" + tf1, "--object_graph"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.err, ::testing::HasSubstr("not an object-based checkpoint"));
+}
+
 }  // namespace
 }  // namespace tfpersist

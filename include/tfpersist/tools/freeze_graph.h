@@ -29,6 +29,11 @@ struct FreezeGraphOptions {
   // The graph, from one of (checked in this order):
   std::string input_saved_model_dir;  // + saved_model_tags; restores itself
   std::vector<std::string> saved_model_tags = {"serve"};
+  // With input_saved_model_dir and no output_node_names (or a signature
+  // given): TF2 freezing of this signature (FreezeSavedModel,
+  // freeze_saved_model.h), "" = serving_default.
+  std::string signature_def;
+  bool lower_control_flow = true;  // as FreezeSavedModelOptions
   std::string input_meta_graph;  // a .meta MetaGraphDef (restores with its
                                  // saver_def)
   std::string input_graph;       // a GraphDef file

@@ -1,0 +1,1 @@
+"""tfpersist.compat: TensorFlow-compatible APIs (v1)."""

@@ -35,6 +35,7 @@ void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
 void RegisterDatasetOps(OpRegistry* registry);      // dataset_ops.cc
 void RegisterLookupOps(OpRegistry* registry);       // lookup_ops.cc
 void RegisterParsingOps(OpRegistry* registry);      // parsing_ops.cc
+void RegisterSparseOps(OpRegistry* registry);       // sparse_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

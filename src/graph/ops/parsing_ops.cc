@@ -141,6 +141,23 @@ void RegisterParsingOps(OpRegistry* r) {
                    .Attr("dense_shapes: list(shape) >= 0")
                    .SetShapeFn(ParseSingleExampleShape)
                    .Finalize(r));
+  // Import-only (CSV input pipelines, e.g. inside tf.data map functions).
+  MustRegister(OpDefBuilder("DecodeCSV")
+                   .Input("records: string")
+                   .Input("record_defaults: OUT_TYPE")
+                   .Output("output: OUT_TYPE")
+                   .Attr("OUT_TYPE: list({float,double,int32,int64,string})")
+                   .Attr("field_delim: string = ','")
+                   .Attr("use_quote_delim: bool = true")
+                   .Attr("na_value: string = ''")
+                   .Attr("select_cols: list(int) = []")
+                   .SetShapeFn([](InferenceContext* c) {
+                     for (int i = 0; i < c->num_outputs(); ++i) {
+                       c->set_output(i, c->input(0));
+                     }
+                     return OkStatus();
+                   })
+                   .Finalize(r));
   MustRegister(OpDefBuilder("StringToNumber")
                    .Input("string_tensor: string")
                    .Output("output: out_type")

@@ -20,6 +20,7 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterDatasetOps(registry);
   RegisterLookupOps(registry);
   RegisterParsingOps(registry);
+  RegisterSparseOps(registry);
 }
 
 }  // namespace tfpersist

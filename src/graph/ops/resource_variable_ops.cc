@@ -60,6 +60,16 @@ void RegisterResourceVariableOps(OpRegistry* r) {
                    .Input("resource: resource")
                    .SetShapeFn(NoOutputs)
                    .Finalize(r));
+  MustRegister(OpDefBuilder("ResourceGather")
+                   .Input("resource: resource")
+                   .Input("indices: Tindices")
+                   .Attr("batch_dims: int = 0")
+                   .Attr("validate_indices: bool = true")
+                   .Output("output: dtype")
+                   .Attr("dtype: type")
+                   .Attr("Tindices: {int32,int64}")
+                   .SetShapeFn(UnknownShape)
+                   .Finalize(r));
 }
 
 }  // namespace tfpersist

@@ -25,6 +25,7 @@ void RegisterNnKernels(KernelRegistry* registry);           // nn/
 void RegisterIoKernels(KernelRegistry* registry);           // io/
 void RegisterLookupKernels(KernelRegistry* registry);       // lookup/
 void RegisterParsingKernels(KernelRegistry* registry);      // parsing/
+void RegisterSparseKernels(KernelRegistry* registry);       // sparse/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

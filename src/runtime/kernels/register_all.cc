@@ -15,6 +15,7 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterIoKernels(registry);
   RegisterLookupKernels(registry);
   RegisterParsingKernels(registry);
+  RegisterSparseKernels(registry);
 }
 
 }  // namespace tfpersist

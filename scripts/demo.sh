@@ -60,3 +60,12 @@ else
   echo "(mono or LoadFrozenGraph.exe missing: C# demo skipped)"
 fi
 echo
+
+# The tutorial's Python programs, unchanged but for `import
+# tfpersist.compat.v1 as tf` (the package built in $BUILD_DIR/python).
+if [ -d "$BUILD_DIR/python/tfpersist" ]; then
+  PY=/usr/bin/python3
+  [ -x "$PY" ] || PY=python3
+  echo "=== python: the tutorial's programs with import tfpersist.compat.v1 as tf (examples/python/tutorial.py) ==="
+  PYTHONPATH="$BUILD_DIR/python" "$PY" examples/python/tutorial.py demo_output/python
+fi

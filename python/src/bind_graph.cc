@@ -108,6 +108,10 @@ void BindNode(py::module_& m) {
       .def_readonly("index", &Output::index)
       .def_property_readonly("dtype",
                              [](const Output& o) { return int(o.dtype()); });
+  py::class_<Scope>(m, "Scope").def("close", &Scope::Close);
+}
+
+void BindRefVariable(py::module_& m) {
   py::class_<RefVariable>(m, "RefVariable")
       .def(py::init([](Output variable, Node* initializer, Output snapshot,
                        std::optional<Output> initial_value, bool trainable) {
@@ -127,7 +131,6 @@ void BindNode(py::module_& m) {
       .def("variable_def", [](const RefVariable& v) {
         return SerializeProto(ToVariableDef(v));
       });
-  py::class_<Scope>(m, "Scope").def("close", &Scope::Close);
 }
 
 Scope Wrap(Guard guard, PyGraph& g) {
@@ -160,11 +163,10 @@ void BindScopes(py::class_<PyGraph, std::shared_ptr<PyGraph>>& c) {
       });
 }
 
-}  // namespace
+using GraphClass = py::class_<PyGraph, std::shared_ptr<PyGraph>>;
 
-void BindGraph(py::module_& m) {
-  BindNode(m);
-  py::class_<PyGraph, std::shared_ptr<PyGraph>> c(m, "Graph");
+// Nodes, names, GraphDef and shapes.
+void BindGraphNodes(GraphClass& c) {
   c.def(py::init<>())
       .def("add_node", &AddNode, kRef, py::arg("op_type"), py::arg("name"),
            py::arg("inputs"), py::arg("attrs"), py::arg("control_inputs"))
@@ -195,11 +197,14 @@ void BindGraph(py::module_& m) {
            [](PyGraph& g) { return SerializeProto(g.graph().ToGraphDef()); })
       .def("producer",
            [](PyGraph& g) { return g.graph().versions().producer(); })
-      .def("output_shape",
-           [](PyGraph& g, const Output& o) {
-             return ShapeToPython(g.OutputShape(o));
-           })
-      .def("variable", &MakeVariable)
+      .def("output_shape", [](PyGraph& g, const Output& o) {
+        return ShapeToPython(g.OutputShape(o));
+      });
+}
+
+// Variables, constants and collections.
+void BindGraphValues(GraphClass& c) {
+  c.def("variable", &MakeVariable)
       .def("constant",
            [](PyGraph& g, const py::object& value, int dtype,
               const std::string& name) {
@@ -226,6 +231,16 @@ void BindGraph(py::module_& m) {
            })
       .def("collection", &Collection)
       .def("variable_defs", &VariableDefs);
+}
+
+}  // namespace
+
+void BindGraph(py::module_& m) {
+  BindNode(m);
+  BindRefVariable(m);
+  GraphClass c(m, "Graph");
+  BindGraphNodes(c);
+  BindGraphValues(c);
   BindScopes(c);
   m.def("is_variable_collection", [](const std::string& key) {
     return GraphKeys::IsVariableCollection(key);

@@ -192,6 +192,9 @@ void BindCheckpoints(py::module_& m) {
   m.def("checkpoint_exists", [](const std::string& prefix) {
     return CheckpointExists(Env::Default(), prefix);
   });
+}
+
+void BindReader(py::module_& m) {
   py::class_<CheckpointReader>(m, "CheckpointReader")
       .def(py::init([](const std::string& path) {
         return ValueOrThrow(CheckpointReader::Open(Env::Default(), path));
@@ -268,6 +271,7 @@ void BindTrain(py::module_& m) {
   BindSaver(m);
   BindMetaGraph(m);
   BindCheckpoints(m);
+  BindReader(m);
   BindEma(m);
 }
 

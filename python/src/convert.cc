@@ -97,6 +97,33 @@ Tensor StringTensorFromNumpy(const py::array& arr) {
   return t;
 }
 
+// A Tensor over the array's own bytes; holds a reference to the array,
+// released under the GIL when the last Tensor sharing it goes away.
+Tensor WrapArray(const py::array& arr, DataType dtype,
+                 const TensorShape& shape) {
+  PyObject* owner = arr.ptr();
+  Py_INCREF(owner);
+  return Tensor::FromExternal(dtype, shape, const_cast<void*>(arr.data()),
+                              static_cast<size_t>(arr.nbytes()),
+                              [owner](void*, size_t) {
+                                if (!Py_IsInitialized())
+                                  return;  // interpreter gone: leak
+                                py::gil_scoped_acquire gil;
+                                Py_DECREF(owner);
+                              });
+}
+
+// INVALID_ARGUMENT unless a numpy array of DataType `own` can back a
+// `dtype` tensor as is (same type, or a quantized type over it).
+void CheckSameStorage(const py::array& arr, DataType own, DataType dtype) {
+  const char* want = NumpyName(dtype);
+  if (want == nullptr || std::string(want) != NumpyName(own)) {
+    throw StatusError(errors::InvalidArgument(
+        "cannot use a numpy ", std::string(py::str(py::handle(arr.dtype()))),
+        " array as a ", DataTypeString(dtype), " tensor"));
+  }
+}
+
 }  // namespace
 
 void RegisterErrorTranslator() {
@@ -176,12 +203,7 @@ Tensor NumpyToTensor(const py::handle& value, DataType dtype) {
     }
     return StringTensorFromNumpy(arr);
   }
-  if (std::string(NumpyName(dtype) ? NumpyName(dtype) : "") !=
-      std::string(NumpyName(own))) {
-    throw StatusError(errors::InvalidArgument(
-        "cannot use a numpy ", std::string(py::str(py::handle(arr.dtype()))),
-        " array as a ", DataTypeString(dtype), " tensor"));
-  }
+  CheckSameStorage(arr, own, dtype);
   if (!arr.dtype().attr("isnative").cast<bool>()) {
     arr = arr.attr("astype")(arr.dtype().attr("newbyteorder")("="));
   }
@@ -190,15 +212,7 @@ Tensor NumpyToTensor(const py::handle& value, DataType dtype) {
   const int flags = py::detail::array_proxy(arr.ptr())->flags;
   const size_t bytes = static_cast<size_t>(arr.nbytes());
   if ((flags & kCContiguous) && (flags & kAligned) && bytes > 0) {
-    PyObject* owner = arr.ptr();
-    Py_INCREF(owner);
-    return Tensor::FromExternal(dtype, shape, const_cast<void*>(arr.data()),
-                                bytes, [owner](void*, size_t) {
-                                  if (!Py_IsInitialized())
-                                    return;  // interpreter gone: leak
-                                  py::gil_scoped_acquire gil;
-                                  Py_DECREF(owner);
-                                });
+    return WrapArray(arr, dtype, shape);
   }
   Tensor t = ValueOrThrow(Tensor::Allocate(dtype, shape));
   if (bytes > 0) {

@@ -62,7 +62,7 @@ Status CheckNames(TF_Graph* graph, const tensorflow::GraphDef& def,
   if (!prefix->empty()) {
     if (!IsValidNodeName(*prefix)) {
       return errors::InvalidArgument("Imported node name prefix '", *prefix,
-                                     "' would lead to invalid node names");
+                                     "/' would lead to invalid node names");
     }
     if (uniquify_prefix && graph->graph->FindNode(*prefix) != nullptr) {
       *prefix = graph->graph->UniqueName(*prefix);

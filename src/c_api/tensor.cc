@@ -50,6 +50,13 @@ TF_Tensor* MakeTensor(TF_DataType dtype, const int64_t* dims, int num_dims,
 
 // The TF_TString records of a string tensor as std::strings.
 Status DecodeTStrings(const TF_Tensor& t, int64_t n, Tensor* out) {
+  // A single record may live beyond `len` (cppflow v1 passes len = 1 for a
+  // scalar TF_TString it owns); more elements must fit.
+  if (n > 1 && static_cast<uint64_t>(n) > t.storage->len / sizeof(TF_TString)) {
+    return errors::InvalidArgument(
+        "Malformed TF_STRING tensor; too short to hold number of elements (", n,
+        " elements in ", t.storage->len, " bytes)");
+  }
   const auto* recs = static_cast<const TF_TString*>(t.storage->data);
   std::string* dst = out->data<std::string>();
   for (int64_t i = 0; i < n; ++i) {
@@ -78,12 +85,12 @@ Status DecodeTStrings(const TF_Tensor& t, int64_t n, Tensor* out) {
 Status DecodeLegacyStrings(const TF_Tensor& t, int64_t n, Tensor* out) {
   const char* base = static_cast<const char*>(t.storage->data);
   const size_t len = t.storage->len;
-  const uint64_t table = static_cast<uint64_t>(n) * 8;
-  if (table > len) {
+  if (static_cast<uint64_t>(n) > len / 8) {
     return errors::InvalidArgument(
         "Malformed TF_STRING tensor; too short to "
         "hold number of elements");
   }
+  const uint64_t table = static_cast<uint64_t>(n) * 8;
   const char* data = base + table;
   const size_t data_len = len - table;
   std::string* dst = out->data<std::string>();
@@ -107,6 +114,32 @@ Status DecodeLegacyStrings(const TF_Tensor& t, int64_t n, Tensor* out) {
   return OkStatus();
 }
 
+// True if the bytes are exactly a legacy string tensor: offsets[0] == 0,
+// each element's varint string starting at the next offset and the last
+// one ending at the end of the buffer (how TensorFlowSharp writes them).
+bool LooksLegacy(const TF_Tensor& t, int64_t n) {
+  const char* base = static_cast<const char*>(t.storage->data);
+  const uint64_t len = t.storage->len;
+  const uint64_t table = static_cast<uint64_t>(n) * 8;
+  if (n <= 0 || static_cast<uint64_t>(n) > len / 8 || table >= len) {
+    return false;
+  }
+  const char* data = base + table;
+  const size_t data_len = static_cast<size_t>(len - table);
+  size_t pos = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    uint64_t offset;
+    std::memcpy(&offset, base + i * 8, 8);
+    if (offset != pos || pos >= data_len) return false;
+    TF_Status status;
+    const size_t used =
+        TF_StringDecode(data + pos, data_len - pos, nullptr, nullptr, &status);
+    if (status.code != TF_OK) return false;
+    pos += used;
+  }
+  return pos == data_len;
+}
+
 }  // namespace
 
 StatusOr<Tensor> ToTensor(const TF_Tensor& t) {
@@ -120,14 +153,22 @@ StatusOr<Tensor> ToTensor(const TF_Tensor& t) {
   }
   const int64_t n = shape.num_elements();
   if (dtype == DT_STRING) {
-    Tensor out(DT_STRING, shape);
+    const bool legacy = LooksLegacy(t, n);
+    if (!legacy && n > 1 &&
+        static_cast<uint64_t>(n) > t.storage->len / sizeof(TF_TString)) {
+      return errors::InvalidArgument(
+          "Malformed TF_STRING tensor; too short to hold number of elements (",
+          n, " elements in ", t.storage->len, " bytes)");
+    }
+    TFP_ASSIGN_OR_RETURN(Tensor out, Tensor::Allocate(DT_STRING, shape));
     if (n == 0) return out;
-    if (t.storage->len == static_cast<uint64_t>(n) * sizeof(TF_TString) ||
-        t.storage->len < static_cast<uint64_t>(n) * 8) {
-      // cppflow v1 passes len = 1 for a scalar TF_TString it owns.
-      TFP_RETURN_IF_ERROR(DecodeTStrings(t, n, &out));
-    } else {
+    // TensorFlowSharp writes the legacy layout; TF >= 2.4 clients write
+    // TF_TString records (cppflow v1 even passes len = 1 for a scalar
+    // record it owns, so the length alone cannot tell).
+    if (legacy) {
       TFP_RETURN_IF_ERROR(DecodeLegacyStrings(t, n, &out));
+    } else {
+      TFP_RETURN_IF_ERROR(DecodeTStrings(t, n, &out));
     }
     return out;
   }

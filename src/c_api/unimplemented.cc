@@ -3,6 +3,7 @@
 // binding linking or resolving them never meets a missing symbol. Deleters
 // of objects that can never be created are NULL-safe no-ops.
 #include "c_api/c_api_internal.h"
+#include "tensorflow/c/c_api_experimental.h"
 
 using tfpersist::capi::SetOk;
 using tfpersist::capi::SetUnimplemented;
@@ -221,5 +222,45 @@ void TFE_ContextExportRunMetadata(TFE_Context*, TF_Buffer*, TF_Status* status) {
 }
 void TFE_ContextStartStep(TFE_Context*) {}
 void TFE_ContextEndStep(TFE_Context*) {}
+
+}  // extern "C"
+
+// ---- c_api_experimental.h extras ----
+extern "C" {
+
+TF_Tensor* TF_DequeueNamedTensor(TF_Session*, int, TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+  return nullptr;
+}
+void TF_EnqueueNamedTensor(TF_Session*, int, TF_Tensor*, TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+}
+TF_Buffer* TFE_GetServerDef(const char*, TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+  return nullptr;
+}
+void TFE_EnableCollectiveOps(TFE_Context*, const void*, size_t,
+                             TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+}
+void TFE_AbortCollectiveOps(TFE_Context*, TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+}
+void TFE_CollectiveOpsCheckPeerHealth(TFE_Context*, const char*, int64_t,
+                                      TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+}
+void TFE_InferShapes(TFE_Op*, TF_ShapeAndTypeList*, TF_Tensor**,
+                     TF_ShapeAndTypeList*, TF_ShapeAndTypeList**,
+                     TF_ShapeAndTypeList** output_shapes,
+                     TF_ShapeAndTypeList***, TF_Status* status) {
+  if (output_shapes != nullptr) *output_shapes = nullptr;
+  TFP_UNIMPLEMENTED(status);
+}
+TF_Library* TF_LoadPluggableDeviceLibrary(const char*, TF_Status* status) {
+  TFP_UNIMPLEMENTED(status);
+  return nullptr;
+}
+void TF_DeletePluggableDeviceLibraryHandle(TF_Library*) {}  // none can exist
 
 }  // extern "C"

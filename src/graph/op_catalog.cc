@@ -17,7 +17,18 @@ tensorflow::OpList RegisteredOpList() {
 
 StatusOr<std::vector<std::vector<PartialTensorShape>>> GraphOutputShapes(
     const Graph& graph) {
-  return InferGraphShapes(graph, /*use_output_shapes_attr=*/true);
+  TFP_ASSIGN_OR_RETURN(std::vector<Node*> order, graph.TopologicalOrder());
+  ShapeRefiner refiner;
+  refiner.set_graph_def_version(graph.versions().producer());
+  refiner.set_use_output_shapes_attr(true);
+  // A node whose shape function fails keeps unknown output shapes.
+  for (const Node* node : order) (void)refiner.AddNode(node);
+  std::vector<std::vector<PartialTensorShape>> shapes;
+  shapes.reserve(graph.nodes().size());
+  for (const Node* node : graph.nodes()) {
+    shapes.push_back(refiner.OutputShapes(node));
+  }
+  return shapes;
 }
 
 }  // namespace tfpersist

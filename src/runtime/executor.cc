@@ -113,6 +113,7 @@ Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
   p.input_dead = &s->dead;
   p.env = params_.env;
   p.resource_manager = params_.resource_manager;
+  p.step_resource_manager = &step_resources_;
   p.eigen_device = params_.eigen_device;
   OpKernelContext ctx(&p);
   kernel->Compute(&ctx);

@@ -8,6 +8,8 @@
 // While loops (tf.while_loop v1: Enter/Merge/Switch/LoopCond/NextIteration/
 // Exit) run with TF's frame and iteration tagging (executor_state.h).
 //
+// Resources kernels create in the step container (TensorArrays) live until
+// the Run ends (OpKernelContext::step_resource_manager).
 // Errors: a kernel's status (naming its node); UNIMPLEMENTED "No kernel
 // registered for op 'X' (node 'n')" when a node without a kernel would run;
 // FAILED_PRECONDITION "Attempting to use uninitialized value v1" when a ref

@@ -99,6 +99,8 @@ class RunState {
   const ExecPlan& plan_;
   const ExecutorParams& params_;
   const std::vector<Tensor>& feeds_;
+  // TF's step container: resources created during this Run (TensorArrays).
+  ResourceMgr step_resources_;
   Frame root_;
   std::map<std::string, std::unique_ptr<Frame>> frames_;
   std::vector<Captured> captured_;

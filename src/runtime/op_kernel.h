@@ -192,6 +192,9 @@ class OpKernelContext {
     const std::vector<bool>* input_dead = nullptr;
     Env* env = nullptr;                       // required
     ResourceMgr* resource_manager = nullptr;  // required
+    // Resources that live for one Run (TF's step container: TensorArrays).
+    // Not owned; nullptr means resource_manager (the kernel test harness).
+    ResourceMgr* step_resource_manager = nullptr;
     // Intra-op parallelism for kernels using Eigen; may be nullptr (kernels
     // then compute on the calling thread).
     const Eigen::ThreadPoolDevice* eigen_device = nullptr;
@@ -242,6 +245,12 @@ class OpKernelContext {
 
   Env* env() const { return params_->env; }
   ResourceMgr* resource_manager() const { return params_->resource_manager; }
+  // Per-Run resources, dropped when the Run ends (see Params). Never null.
+  ResourceMgr* step_resource_manager() const {
+    return params_->step_resource_manager != nullptr
+               ? params_->step_resource_manager
+               : params_->resource_manager;
+  }
   const Eigen::ThreadPoolDevice* eigen_device() const {
     return params_->eigen_device;
   }

@@ -1,6 +1,5 @@
 /* Graphs: building, lookup, enumeration, introspection, attr getters,
- * shapes, serialization and GraphDef import (prefix, input mapping, return
- * outputs, control dependencies, errors). */
+ * shapes and serialization (import: import_test.c). */
 #include "tensorflow/c/c_api.h"
 #include "tfc_graph_util.h"
 #include "tfc_test.h"
@@ -220,133 +219,6 @@ TFC_TEST(ListInputsInferNAndT) {
   TF_DeleteStatus(s);
 }
 
-TFC_TEST(ToGraphDefAndImportWithPrefix) {
-  TF_Status* s = TF_NewStatus();
-  TF_Graph* g = build_xy(s);
-  TF_Graph* g2 = TF_NewGraph();
-  TF_Buffer* def = TF_NewBuffer();
-  TF_ImportGraphDefOptions* opts = TF_NewImportGraphDefOptions();
-  TF_ImportGraphDefResults* results;
-  TF_Output* outs;
-  TF_Operation** opers;
-  int nouts = 0, nopers = 0;
-  TF_GraphToGraphDef(g, def, s);
-  CHECK_OK(s);
-  CHECK(def->length > 0);
-  TF_ImportGraphDefOptionsSetPrefix(opts, "net");
-  TF_ImportGraphDefOptionsAddReturnOutput(opts, "y", 0);
-  TF_ImportGraphDefOptionsAddReturnOperation(opts, "x");
-  CHECK_EQ_I64(TF_ImportGraphDefOptionsNumReturnOutputs(opts), 1);
-  CHECK_EQ_I64(TF_ImportGraphDefOptionsNumReturnOperations(opts), 1);
-  results = TF_GraphImportGraphDefWithResults(g2, def, opts, s);
-  CHECK_OK(s);
-  TF_ImportGraphDefResultsReturnOutputs(results, &nouts, &outs);
-  CHECK_EQ_I64(nouts, 1);
-  CHECK_STR(TF_OperationName(outs[0].oper), "net/y");
-  TF_ImportGraphDefResultsReturnOperations(results, &nopers, &opers);
-  CHECK_EQ_I64(nopers, 1);
-  CHECK_STR(TF_OperationName(opers[0]), "net/x");
-  TF_DeleteImportGraphDefResults(results);
-  CHECK(TF_GraphOperationByName(g2, "net/w") != NULL);
-  /* Same prefix again: names collide. */
-  TF_GraphImportGraphDef(g2, def, opts, s);
-  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Node name 'net/x' already exists");
-  /* Uniquified prefix: net_1/... */
-  TF_ImportGraphDefOptionsSetUniquifyPrefix(opts, 1);
-  TF_GraphImportGraphDef(g2, def, opts, s);
-  CHECK(TF_GetCode(s) == TF_OK || TF_GetCode(s) == TF_INVALID_ARGUMENT);
-  TF_DeleteImportGraphDefOptions(opts);
-  TF_DeleteBuffer(def);
-  TF_DeleteGraph(g2);
-  TF_DeleteGraph(g);
-  TF_DeleteStatus(s);
-}
-
-TFC_TEST(ImportInputMappingAndControlDeps) {
-  TF_Status* s = TF_NewStatus();
-  TF_Graph* g = build_xy(s);
-  TF_Graph* g2 = TF_NewGraph();
-  TF_Buffer* def = TF_NewBuffer();
-  TF_ImportGraphDefOptions* opts = TF_NewImportGraphDefOptions();
-  TF_ImportGraphDefResults* results;
-  int64_t dims[2] = {-1, 2};
-  TF_Operation* feed = tfc_placeholder(g2, "feed", TF_FLOAT, dims, 2, s);
-  TF_Operation* dep = tfc_placeholder(g2, "dep", TF_FLOAT, dims, 2, s);
-  TF_Output feed0 = {feed, 0};
-  TF_Output ret[1];
-  TF_Operation* imported_y;
-  TF_Input y0;
-  const char** missing_names;
-  int* missing_idx;
-  int nmissing = -1;
-  TF_GraphToGraphDef(g, def, s);
-  TF_ImportGraphDefOptionsSetPrefix(opts, "m");
-  TF_ImportGraphDefOptionsAddInputMapping(opts, "x", 0, feed0);
-  TF_ImportGraphDefOptionsAddInputMapping(opts, "absent", 0, feed0);
-  TF_ImportGraphDefOptionsAddControlDependency(opts, dep);
-  TF_ImportGraphDefOptionsAddReturnOutput(opts, "y", 0);
-  results = TF_GraphImportGraphDefWithResults(g2, def, opts, s);
-  CHECK_OK(s);
-  TF_ImportGraphDefResultsMissingUnusedInputMappings(results, &nmissing,
-                                                     &missing_names,
-                                                     &missing_idx);
-  CHECK_EQ_I64(nmissing, 1);
-  CHECK_STR(missing_names[0], "absent");
-  TF_DeleteImportGraphDefResults(results);
-  imported_y = TF_GraphOperationByName(g2, "m/y");
-  y0.oper = imported_y;
-  y0.index = 0;
-  CHECK(TF_OperationInput(y0).oper == feed); /* x mapped to feed */
-  CHECK(TF_OperationNumControlInputs(TF_GraphOperationByName(g2, "m/w")) >= 1);
-  {
-    TF_Operation* ctrl[4];
-    int nc = TF_OperationGetControlOutputs(dep, ctrl, 4);
-    CHECK(nc >= 1);
-    CHECK_EQ_I64(TF_OperationNumControlOutputs(dep), nc);
-  }
-  /* WithReturnOutputs: count must match. */
-  TF_ImportGraphDefOptionsSetPrefix(opts, "m2");
-  TF_GraphImportGraphDefWithReturnOutputs(g2, def, opts, ret, 2, s);
-  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Expected 'num_return_outputs' to be 1, got 2");
-  TF_GraphImportGraphDefWithReturnOutputs(g2, def, opts, ret, 1, s);
-  CHECK_OK(s);
-  CHECK_STR(TF_OperationName(ret[0].oper), "m2/y");
-  TF_DeleteImportGraphDefOptions(opts);
-  TF_DeleteBuffer(def);
-  TF_DeleteGraph(g2);
-  TF_DeleteGraph(g);
-  TF_DeleteStatus(s);
-}
-
-TFC_TEST(ImportBadInput) {
-  TF_Status* s = TF_NewStatus();
-  TF_Graph* g = TF_NewGraph();
-  TF_ImportGraphDefOptions* opts = TF_NewImportGraphDefOptions();
-  /* Garbage bytes. */
-  TF_Buffer* junk = TF_NewBufferFromString("\xff\xff\xff\xff garbage", 12);
-  /* node { name: "n" op: "NoSuchOp" } */
-  TF_Buffer* unknown = TF_NewBufferFromString(
-      "\x0a\x0f\x0a\x01n\x12\x08NoSuchOp\x22\x00", 17);
-  TF_Buffer empty = {NULL, 0, NULL};
-  TF_GraphImportGraphDef(g, junk, opts, s);
-  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Invalid GraphDef");
-  TF_GraphImportGraphDef(g, unknown, opts, s);
-  CHECK_STATUS(s, TF_NOT_FOUND, "NoSuchOp");
-  CHECK(TF_GraphOperationByName(g, "n") == NULL);
-  TF_GraphImportGraphDef(g, NULL, opts, s);
-  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Invalid GraphDef");
-  TF_GraphImportGraphDef(g, &empty, NULL, s); /* empty GraphDef is fine */
-  CHECK_OK(s);
-  TF_ImportGraphDefOptionsSetPrefix(opts, "bad:prefix");
-  TF_GraphImportGraphDef(g, &empty, opts, s);
-  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "would lead to invalid node names");
-  TF_DeleteBuffer(junk);
-  TF_DeleteBuffer(unknown);
-  TF_DeleteImportGraphDefOptions(opts);
-  TF_DeleteGraph(g);
-  TF_DeleteStatus(s);
-}
-
 TFC_TEST(OpDefVersionsAndOpList) {
   TF_Status* s = TF_NewStatus();
   TF_Graph* g = TF_NewGraph();
@@ -374,6 +246,4 @@ TFC_TEST(OpDefVersionsAndOpList) {
 TFC_MAIN(TFC_CASE(BuildAndIntrospect), TFC_CASE(EnumerateInInsertionOrder),
          TFC_CASE(StaticShapes), TFC_CASE(AttrGetters),
          TFC_CASE(FinishOperationErrors), TFC_CASE(ListInputsInferNAndT),
-         TFC_CASE(ToGraphDefAndImportWithPrefix),
-         TFC_CASE(ImportInputMappingAndControlDeps), TFC_CASE(ImportBadInput),
          TFC_CASE(OpDefVersionsAndOpList))

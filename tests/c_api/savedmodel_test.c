@@ -92,4 +92,60 @@ TFC_TEST(LoadErrors) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(LoadsAndRunsHalfPlusTwo), TFC_CASE(LoadErrors))
+/* cppflow v2's example: a TF2 Keras SavedModel (functions, resource
+ * variables), fed ones [10,5]. Expected sigmoid(relu(x.K0).K1) = 0.9522027
+ * computed with numpy from the checkpoint's kernels (biases are zero). */
+TFC_TEST(LoadsTf2KerasDense) {
+  char dir[1024], pb[1100];
+  const char* tags[1] = {"serve"};
+  FILE* f;
+  TF_Status* s;
+  TF_Graph* g;
+  TF_Buffer* meta;
+  TF_Buffer* run_options;
+  TF_Session* sess;
+  TF_Output in, out;
+  int64_t dims[2] = {10, 5};
+  TF_Tensor* x;
+  TF_Tensor* y = NULL;
+  int i;
+  snprintf(dir, sizeof(dir), "%s/fixtures/tf/savedmodel-tf2-keras-dense",
+           tfc_shared_dir());
+  snprintf(pb, sizeof(pb), "%s/saved_model.pb", dir);
+  f = fopen(pb, "rb");
+  if (f == NULL) TFC_SKIP("fixture not found");
+  fclose(f);
+  s = TF_NewStatus();
+  g = TF_NewGraph();
+  meta = TF_NewBuffer();
+  run_options = TF_NewBufferFromString("", 0);
+  sess = TF_LoadSessionFromSavedModel(NULL, run_options, dir, tags, 1, g, meta,
+                                      s);
+  CHECK_OK(s);
+  in.oper = TF_GraphOperationByName(g, "serving_default_input_1");
+  out.oper = TF_GraphOperationByName(g, "StatefulPartitionedCall");
+  in.index = out.index = 0;
+  CHECK(in.oper != NULL && out.oper != NULL);
+  x = TF_AllocateTensor(TF_FLOAT, dims, 2, 50 * sizeof(float));
+  for (i = 0; i < 50; ++i) ((float*)TF_TensorData(x))[i] = 1.0f;
+  TF_SessionRun(sess, NULL, &in, &x, 1, &out, &y, 1, NULL, 0, NULL, s);
+  CHECK_OK(s);
+  CHECK_EQ_I64(TF_NumDims(y), 2);
+  CHECK_EQ_I64(TF_Dim(y, 0), 10);
+  CHECK_EQ_I64(TF_Dim(y, 1), 1);
+  for (i = 0; i < 10; ++i) {
+    float v = ((float*)TF_TensorData(y))[i];
+    CHECK(v > 0.9522017f && v < 0.9522037f);
+  }
+  TF_DeleteTensor(y);
+  TF_DeleteTensor(x);
+  TF_DeleteBuffer(meta);
+  TF_DeleteBuffer(run_options);
+  TF_DeleteGraph(g); /* before the session, as cppflow's shared_ptrs may */
+  TF_DeleteSession(sess, s);
+  CHECK_OK(s);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(LoadsAndRunsHalfPlusTwo), TFC_CASE(LoadErrors),
+         TFC_CASE(LoadsTf2KerasDense))

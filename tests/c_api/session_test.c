@@ -278,79 +278,35 @@ TFC_TEST(NullArgumentsAndOptions) {
   TF_DeleteStatus(s);
 }
 
-TFC_TEST(StringFeedAndFetch) {
-  /* Identity over a string placeholder: TF_TString in, TF_TString out. */
+TFC_TEST(BadFetchesAndForeignOperations) {
   TF_Status* s = TF_NewStatus();
-  TF_Graph* g = TF_NewGraph();
-  int64_t dims[1] = {2};
-  TF_Operation* p = tfc_placeholder(g, "p", TF_STRING, dims, 1, s);
-  TF_OperationDescription* d = TF_NewOperation(g, "Identity", "id");
-  TF_Output po = {p, 0}, io;
-  TF_Tensor* in = TF_AllocateTensor(TF_STRING, dims, 1, 2 * sizeof(TF_TString));
+  TF_Graph* g = build_xy(s);
+  TF_Graph* other = TF_NewGraph();
+  TF_Session* sess = TF_NewSession(g, NULL, s);
+  TF_Output w5 = {TF_GraphOperationByName(g, "w"), 5};
+  TF_Operation* foreign = tfc_placeholder(other, "foreign", TF_FLOAT, NULL, -1,
+                                          s);
+  TF_Output fo = {foreign, 0};
   TF_Tensor* out = NULL;
-  TF_TString* recs = (TF_TString*)TF_TensorData(in);
-  const TF_TString* got;
-  TF_Session* sess;
-  const char* long_s = "a long string that does not fit the small buffer";
-  TF_AddInput(d, po);
-  io.oper = TF_FinishOperation(d, s);
-  io.index = 0;
-  CHECK_OK(s);
-  TF_TString_Copy(&recs[0], "hi", 2);
-  TF_TString_Copy(&recs[1], long_s, strlen(long_s));
-  sess = TF_NewSession(g, NULL, s);
-  TF_SessionRun(sess, NULL, &po, &in, 1, &io, &out, 1, NULL, 0, NULL, s);
-  CHECK_OK(s);
-  CHECK_EQ_I64(TF_TensorType(out), TF_STRING);
-  CHECK_EQ_I64(TF_TensorByteSize(out), 2 * sizeof(TF_TString));
-  got = (const TF_TString*)TF_TensorData(out);
-  CHECK_EQ_I64(TF_TString_GetSize(&got[0]), 2);
-  CHECK(memcmp(TF_TString_GetDataPointer(&got[0]), "hi", 2) == 0);
-  CHECK_EQ_I64(TF_TString_GetSize(&got[1]), strlen(long_s));
-  CHECK(memcmp(TF_TString_GetDataPointer(&got[1]), long_s, strlen(long_s)) ==
-        0);
-  TF_DeleteTensor(out);
-  TF_DeleteTensor(in);
+  const TF_Operation* t[1];
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, &w5, &out, 1, NULL, 0, NULL, s);
+  CHECK(TF_GetCode(s) != TF_OK);
+  CHECK(out == NULL);
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, &fo, &out, 1, NULL, 0, NULL, s);
+  CHECK_STATUS(s, TF_NOT_FOUND, "foreign");
+  t[0] = NULL;
+  TF_SessionRun(sess, NULL, NULL, NULL, 0, NULL, NULL, 0, t, 1, NULL, s);
+  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "Target 0 is NULL");
   TF_DeleteSession(sess, s);
+  TF_DeleteGraph(other);
   TF_DeleteGraph(g);
   TF_DeleteStatus(s);
 }
 
-TFC_TEST(LegacyStringFeed) {
-  /* TensorFlowSharp's layout: uint64 offset table + varint strings. */
-  TF_Status* s = TF_NewStatus();
-  TF_Graph* g = TF_NewGraph();
-  TF_Operation* p = tfc_placeholder(g, "p", TF_STRING, NULL, 0, s);
-  TF_OperationDescription* d = TF_NewOperation(g, "Identity", "id");
-  TF_Output po = {p, 0}, io;
-  size_t enc = TF_StringEncodedSize(5);
-  TF_Tensor* in = TF_AllocateTensor(TF_STRING, NULL, 0, 8 + enc);
-  TF_Tensor* out = NULL;
-  char* base = (char*)TF_TensorData(in);
-  TF_Session* sess;
-  TF_AddInput(d, po);
-  io.oper = TF_FinishOperation(d, s);
-  io.index = 0;
-  memset(base, 0, 8); /* offset 0 */
-  TF_StringEncode("hello", 5, base + 8, enc, s);
-  CHECK_OK(s);
-  sess = TF_NewSession(g, NULL, s);
-  TF_SessionRun(sess, NULL, &po, &in, 1, &io, &out, 1, NULL, 0, NULL, s);
-  CHECK_OK(s);
-  CHECK_EQ_I64(TF_TString_GetSize((const TF_TString*)TF_TensorData(out)), 5);
-  CHECK(memcmp(TF_TString_GetDataPointer((const TF_TString*)TF_TensorData(out)),
-               "hello", 5) == 0);
-  TF_DeleteTensor(out);
-  TF_DeleteTensor(in);
-  TF_DeleteSession(sess, s);
-  TF_DeleteGraph(g);
-  TF_DeleteStatus(s);
-}
-
-TFC_MAIN(TFC_CASE(RunFeedFetch), TFC_CASE(UnalignedCallerFeed),
+TFC_MAIN(TFC_CASE(BadFetchesAndForeignOperations), TFC_CASE(RunFeedFetch),
+         TFC_CASE(UnalignedCallerFeed),
          TFC_CASE(SessionBeforeImportAndGrownGraph),
          TFC_CASE(TargetsOnlyAndFetchTargetOverlap), TFC_CASE(BadFeeds),
          TFC_CASE(ConcurrentRunsOnOneSession),
          TFC_CASE(CloseDeleteAndDeferredGraphDelete),
-         TFC_CASE(NullArgumentsAndOptions), TFC_CASE(StringFeedAndFetch),
-         TFC_CASE(LegacyStringFeed))
+         TFC_CASE(NullArgumentsAndOptions))

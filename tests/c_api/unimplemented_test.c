@@ -211,7 +211,145 @@ TFC_TEST(TryEvaluateConstant) {
   TF_DeleteStatus(s);
 }
 
-TFC_MAIN(TFC_CASE(GraphFunctionsWhileGradients),
+TFC_TEST(DeleteNullEverywhere) {
+  TF_Status* s = TF_NewStatus();
+  TF_DeleteStatus(NULL);
+  TF_DeleteBuffer(NULL);
+  TF_DeleteTensor(NULL);
+  TF_DeleteGraph(NULL);
+  TF_DeleteImportGraphDefOptions(NULL);
+  TF_DeleteImportGraphDefResults(NULL);
+  TF_DeleteSessionOptions(NULL);
+  TF_DeleteSession(NULL, s);
+  CHECK_OK(s);
+  TF_DeleteDeviceList(NULL);
+  TF_DeleteFunction(NULL);
+  TF_DeleteLibraryHandle(NULL);
+  TF_DeleteApiDefMap(NULL);
+  TF_DeleteServer(NULL);
+  TF_DeleteDeprecatedSession(NULL, s);
+  TF_DeletePRunHandle(NULL);
+  TFE_DeleteContextOptions(NULL);
+  TFE_DeleteContext(NULL);
+  TFE_DeleteTensorHandle(NULL);
+  TFE_DeleteOp(NULL);
+  TFE_DeleteTensorDebugInfo(NULL);
+  TF_DeleteStatus(s);
+}
+
+/* half_plus_two's variables: a = 0.5, b = 2, c = 3, a2 = 0.5, c2 = 3
+ * (SOURCE.md of the fixture). */
+TFC_TEST(CheckpointReader) {
+  char path[1024];
+  TF_Status* s = TF_NewStatus();
+  TF_CheckpointReader* r;
+  TF_Tensor* t;
+  int64_t dims[1];
+  int i, found_a = 0;
+  snprintf(path, sizeof(path),
+           "%s/fixtures/tf/savedmodel-tf1-half-plus-two/00000123/variables/"
+           "variables",
+           tfc_shared_dir());
+  r = TF_NewCheckpointReader(path, s);
+  if (r == NULL && TF_GetCode(s) == TF_NOT_FOUND) {
+    TF_DeleteStatus(s);
+    TFC_SKIP("fixture not found");
+  }
+  CHECK_OK(s);
+  CHECK_EQ_I64(TF_CheckpointReaderSize(r), 5);
+  for (i = 0; i < TF_CheckpointReaderSize(r); ++i) {
+    if (strcmp(TF_CheckpointReaderGetVariable(r, i), "a") == 0) found_a = 1;
+  }
+  CHECK(found_a);
+  CHECK(TF_CheckpointReaderGetVariable(r, 99) == NULL);
+  CHECK_EQ_I64(TF_CheckpointReaderHasTensor(r, "b"), 1);
+  CHECK_EQ_I64(TF_CheckpointReaderHasTensor(r, "zz"), 0);
+  CHECK_EQ_I64(TF_CheckpointReaderGetVariableDataType(r, "c"), TF_FLOAT);
+  CHECK_EQ_I64(TF_CheckpointReaderGetVariableNumDims(r, "c"), 0);
+  TF_CheckpointReaderGetVariableShape(r, "c", dims, 0, s);
+  CHECK_OK(s);
+  t = TF_CheckpointReaderGetTensor(r, "b", s);
+  CHECK_OK(s);
+  CHECK(*(float*)TF_TensorData(t) == 2.0f);
+  TF_DeleteTensor(t);
+  CHECK(TF_CheckpointReaderGetTensor(r, "zz", s) == NULL);
+  CHECK(TF_GetCode(s) != TF_OK);
+  TF_DeleteCheckpointReader(r);
+  CHECK(TF_NewCheckpointReader("/nonexistent/ckpt", s) == NULL);
+  CHECK(TF_GetCode(s) != TF_OK);
+  TF_DeleteStatus(s);
+}
+
+TFC_TEST(OpQueriesShapeListsAndScalars) {
+  TF_Status* s = TF_NewStatus();
+  TF_AttrBuilder* b = TF_NewAttrBuilder("AddV2");
+  TF_DataType types[2] = {TF_FLOAT, TF_INT32};
+  TF_ShapeAndTypeList* list = TF_NewShapeAndTypeList(2);
+  TF_ShapeAndTypeList** array;
+  int64_t dims[2] = {3, -1};
+  float one = 1.0f;
+  TFE_TensorHandle* h;
+  TF_AttrBuilderSetType(b, "T", TF_FLOAT);
+  TF_AttrBuilderSetTypeList(b, "Tlist", types, 2);
+  TF_AttrBuilderCheckCanRunOnDevice(b, "CPU", s);
+  CHECK_OK(s);
+  TF_AttrBuilderCheckCanRunOnDevice(b, "GPU", s);
+  CHECK_STATUS(s, TF_NOT_FOUND, "GPU");
+  TF_DeleteAttrBuilder(b);
+  CHECK_STR(TF_GetNumberAttrForOpListInput("AddN", 0, s), "N");
+  CHECK(TF_GetNumberAttrForOpListInput("AddV2", 0, s) == NULL);
+  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "");
+  CHECK_EQ_I64(TF_OpIsStateful("VariableV2", s), 1);
+  CHECK_EQ_I64(TF_OpIsStateful("AddV2", s), 0);
+  TF_OpIsStateful("NoSuchOp", s);
+  CHECK_STATUS(s, TF_NOT_FOUND, "NoSuchOp");
+  TF_ShapeAndTypeListSetShape(list, 0, dims, 2);
+  TF_ShapeAndTypeListSetDtype(list, 0, TF_FLOAT);
+  TF_ShapeAndTypeListSetUnknownShape(list, 1);
+  CHECK_EQ_I64(list->items[0].num_dims, 2);
+  CHECK_EQ_I64(list->items[0].dims[1], -1);
+  CHECK_EQ_I64(list->items[1].num_dims, -1);
+  TF_DeleteShapeAndTypeList(list);
+  array = NULL;
+  TF_DeleteShapeAndTypeListArray(array, 0);
+  h = TFE_NewTensorHandleFromScalar(TF_FLOAT, &one, sizeof(one), s);
+  CHECK_OK(s);
+  CHECK_EQ_I64(TFE_TensorHandleNumDims(h, s), 0);
+  TFE_DeleteTensorHandle(h);
+  CHECK(TFE_NewTensorHandleFromScalar(TF_FLOAT, &one, 2, s) == NULL);
+  CHECK_STATUS(s, TF_INVALID_ARGUMENT, "");
+  TF_MakeInternalErrorStatus(s, "boom");
+  CHECK_STATUS(s, TF_INTERNAL, "boom");
+  CHECK(TF_PickUnusedPortOrDie() > 0);
+  TF_InitMain("usage", NULL, NULL);
+  {
+    TF_ImportGraphDefOptions* o = TF_NewImportGraphDefOptions();
+    TF_ImportGraphDefOptionsSetValidateColocationConstraints(o, 1);
+    TF_DeleteImportGraphDefOptions(o);
+  }
+  CHECK(TF_DequeueNamedTensor(NULL, 0, s) == NULL);
+  CHECK_UNIMPL(s, "TF_DequeueNamedTensor");
+  TF_EnqueueNamedTensor(NULL, 0, NULL, s);
+  CHECK_UNIMPL(s, "TF_EnqueueNamedTensor");
+  CHECK(TFE_GetServerDef("", s) == NULL);
+  CHECK_UNIMPL(s, "TFE_GetServerDef");
+  TFE_EnableCollectiveOps(NULL, "", 0, s);
+  CHECK_UNIMPL(s, "TFE_EnableCollectiveOps");
+  TFE_AbortCollectiveOps(NULL, s);
+  CHECK_UNIMPL(s, "TFE_AbortCollectiveOps");
+  TFE_CollectiveOpsCheckPeerHealth(NULL, "t", 1, s);
+  CHECK_UNIMPL(s, "TFE_CollectiveOpsCheckPeerHealth");
+  TFE_InferShapes(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s);
+  CHECK_UNIMPL(s, "TFE_InferShapes");
+  CHECK(TF_LoadPluggableDeviceLibrary("x.so", s) == NULL);
+  CHECK_UNIMPL(s, "TF_LoadPluggableDeviceLibrary");
+  TF_DeletePluggableDeviceLibraryHandle(NULL);
+  TF_DeleteStatus(s);
+}
+
+TFC_MAIN(TFC_CASE(CheckpointReader), TFC_CASE(OpQueriesShapeListsAndScalars),
+         TFC_CASE(DeleteNullEverywhere),
+         TFC_CASE(GraphFunctionsWhileGradients),
          TFC_CASE(PartialAndDeprecatedSessions),
          TFC_CASE(LibrariesServersRegistries), TFC_CASE(EagerExtras),
          TFC_CASE(ExperimentalHelpers), TFC_CASE(TryEvaluateConstant))

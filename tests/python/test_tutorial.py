@@ -244,3 +244,26 @@ def test_moving_average_restore(tf, in_tmp):
         saver.restore(sess, tf.train.latest_checkpoint("out/ema"))
         np.testing.assert_allclose(sess.run(w), shadow, rtol=1e-4)
         assert sess.run("global_step:0") == 20
+
+
+def test_program5_pb_equals_the_cpp_freeze_graph_of_the_same_graph(
+        tf, in_tmp, build_dir):
+    """The tutorial's freeze program vs the C++ FreezeGraph (tfpersist
+    freeze_graph) run on the same GraphDef and its variables' checkpoint."""
+    cli = os.path.join(build_dir, "cli", "tfpersist")
+    if not os.path.exists(cli):
+        pytest.skip("cli/tfpersist is not built")
+    model_path = freeze_program(tf, "out")
+    graph_def = tf.get_default_graph().as_graph_def()
+    with tf.gfile.GFile("out/graph.pb", "wb") as f:
+        f.write(graph_def.SerializeToString())
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        saver.save(sess, "out/vars.ckpt", write_meta_graph=False)
+    subprocess.run([cli, "freeze_graph", "--input_graph=out/graph.pb",
+                    "--input_binary=true", "--input_checkpoint=out/vars.ckpt",
+                    "--output_node_names=add", "--output_graph=out/cpp.pb"],
+                   check=True, capture_output=True)
+    with open(model_path, "rb") as a, open("out/cpp.pb", "rb") as b:
+        assert a.read() == b.read()

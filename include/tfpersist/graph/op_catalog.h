@@ -21,8 +21,9 @@ namespace tfpersist {
 tensorflow::OpList RegisteredOpList();
 
 // The inferred output shapes of every node of `graph`, in nodes() order,
-// refined by `_output_shapes` attrs (as TF's importer does). Errors: the
-// first shape error, INVALID_ARGUMENT naming the node.
+// refined by `_output_shapes` attrs (as TF's importer does). A node whose
+// shape function fails (e.g. one a GraphBuilder rejected after adding it)
+// keeps unknown output shapes. INVALID_ARGUMENT only for a cycle.
 StatusOr<std::vector<std::vector<PartialTensorShape>>> GraphOutputShapes(
     const Graph& graph);
 

@@ -144,6 +144,12 @@ qint32 = _BY_ENUM[13]
 resource = _BY_ENUM[20]
 variant = _BY_ENUM[21]
 
+__all__ = [
+    "DType", "as_dtype", "float16", "half", "float32", "float64", "double",
+    "bfloat16", "int8", "int16", "int32", "int64", "uint8", "uint16",
+    "uint32", "uint64", "bool", "string", "complex64", "complex128", "qint8",
+    "quint8", "qint16", "quint16", "qint32", "resource", "variant"]
+
 _BY_NAME = {d.name: d for d in _BY_ENUM.values()}
 _BY_NAME.update({"half": float16, "float": float32, "double": float64})
 _FROM_NUMPY = {

@@ -103,8 +103,8 @@ def get_variable(name, shape=None, dtype=None, initializer=None,
     dtype = dtypes.as_dtype(dtype or dtypes.float32)
     trainable = True if trainable is None else trainable
     if initializer is None:
-        raise NotImplementedError("tf.get_variable without an initializer "
-                                  "(glorot_uniform)")
+        from tfpersist.ops import random_ops
+        initializer = random_ops.glorot_uniform_initializer()
     return _build(g, full, shape, dtype, initializer, trainable, collections)
 
 

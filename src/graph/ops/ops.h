@@ -29,6 +29,8 @@ void RegisterStringOps(OpRegistry* registry);       // string_ops.cc
 void RegisterFunctionalOps(OpRegistry* registry);   // functional_ops.cc
 void RegisterTrainingOps(OpRegistry* registry);     // training_ops.cc
 void RegisterDataFlowOps(OpRegistry* registry);     // data_flow_ops.cc
+void RegisterTensorArrayOps(OpRegistry* registry);  // tensor_array_ops.cc
+void RegisterAudioOps(OpRegistry* registry);        // audio_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc

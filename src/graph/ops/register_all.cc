@@ -15,6 +15,8 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterFunctionalOps(registry);
   RegisterTrainingOps(registry);
   RegisterDataFlowOps(registry);
+  RegisterTensorArrayOps(registry);
+  RegisterAudioOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
   RegisterDatasetOps(registry);

@@ -14,18 +14,19 @@ class KernelRegistry;
 // Every family below, in order (kernels/register_all.cc).
 void RegisterAllKernels(KernelRegistry* registry);
 
-void RegisterStateKernels(KernelRegistry* registry);  // state/
-void RegisterResourceVariableKernels(
-    KernelRegistry* registry);                        // resource_variable/
-void RegisterArrayKernels(KernelRegistry* registry);  // array/
-void RegisterControlFlowKernels(KernelRegistry* registry);  // control_flow/
-void RegisterStringKernels(KernelRegistry* registry);       // string/
-void RegisterMathKernels(KernelRegistry* registry);         // math/
-void RegisterNnKernels(KernelRegistry* registry);           // nn/
-void RegisterIoKernels(KernelRegistry* registry);           // io/
-void RegisterLookupKernels(KernelRegistry* registry);       // lookup/
-void RegisterParsingKernels(KernelRegistry* registry);      // parsing/
-void RegisterSparseKernels(KernelRegistry* registry);       // sparse/
+void RegisterStateKernels(KernelRegistry* registry);             // state/
+void RegisterResourceVariableKernels(KernelRegistry* registry);  // resource_variable/
+void RegisterArrayKernels(KernelRegistry* registry);             // array/
+void RegisterControlFlowKernels(KernelRegistry* registry);       // control_flow/
+void RegisterStringKernels(KernelRegistry* registry);            // string/
+void RegisterMathKernels(KernelRegistry* registry);              // math/
+void RegisterNnKernels(KernelRegistry* registry);                // nn/
+void RegisterIoKernels(KernelRegistry* registry);                // io/
+void RegisterDataFlowKernels(KernelRegistry* registry);          // data_flow/
+void RegisterAudioKernels(KernelRegistry* registry);             // audio/
+void RegisterLookupKernels(KernelRegistry* registry);            // lookup/
+void RegisterParsingKernels(KernelRegistry* registry);           // parsing/
+void RegisterSparseKernels(KernelRegistry* registry);            // sparse/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

@@ -13,6 +13,8 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterMathKernels(registry);
   RegisterNnKernels(registry);
   RegisterIoKernels(registry);
+  RegisterDataFlowKernels(registry);
+  RegisterAudioKernels(registry);
   RegisterLookupKernels(registry);
   RegisterParsingKernels(registry);
   RegisterSparseKernels(registry);

@@ -37,6 +37,7 @@ from tfpersist.framework.ops import (Graph, GraphKeys, Operation, Tensor,
 from tfpersist.framework.tensor_shape import Dimension, TensorShape
 from tfpersist.ops import array_ops as _array_ops
 from tfpersist.ops import math_ops as _math_ops
+from tfpersist.ops import random_ops as _random_ops
 from tfpersist.ops import variable_scope as _vs
 from tfpersist.ops import variables as _variables
 from tfpersist.platform import gfile as _gfile
@@ -52,6 +53,14 @@ bool = _dtypes.bool  # noqa: A001 (TF's name)
 # ---- every registered op: snake_case here, OpDef names in tf.raw_ops
 _generated = _op_def_lib.generated_wrappers()
 globals().update({k: v for k, v in _generated.items() if k not in globals()})
+# TF's public names for ops whose snake_case name differs.
+for _alias, _op in (("multiply", "mul"), ("subtract", "sub"),
+                    ("negative", "neg"), ("floordiv", "floor_div"),
+                    ("floormod", "floor_mod"), ("mod", "floor_mod"),
+                    ("realdiv", "real_div")):
+    if _op in _generated:
+        _generated[_alias] = _generated[_op]
+        globals().setdefault(_alias, _generated[_op])
 raw_ops = _api.namespace("tfpersist.compat.v1.raw_ops",
                          _op_def_lib.generated_wrappers(raw=True),
                          "Every registered op, keyword arguments only.")
@@ -90,6 +99,14 @@ argmax = _math_ops.argmax
 divide = truediv = lambda x, y, name=None: _math_ops._truediv(x, y, name)  # noqa
 make_tensor_proto = _tensor_util.make_tensor_proto
 make_ndarray = _tensor_util.MakeNdarray
+
+random_uniform = _random_ops.random_uniform
+random_normal = _random_ops.random_normal
+truncated_normal = _random_ops.truncated_normal
+set_random_seed = _random_ops.set_random_seed
+glorot_uniform_initializer = _random_ops.glorot_uniform_initializer
+random_uniform_initializer = _random_ops.random_uniform_initializer
+truncated_normal_initializer = _random_ops.truncated_normal_initializer
 
 # ---- variables
 Variable = _variables.Variable
@@ -191,6 +208,18 @@ saved_model = _api.namespace("tfpersist.compat.v1.saved_model", dict(
         _sm.signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY),
     maybe_saved_model_directory=_sm.maybe_saved_model_directory),
     "tf.saved_model (TF1)")
+initializers = _api.namespace("tfpersist.compat.v1.initializers", dict(
+    zeros=zeros_initializer, ones=ones_initializer,
+    constant=constant_initializer,
+    glorot_uniform=glorot_uniform_initializer,
+    random_uniform=random_uniform_initializer,
+    truncated_normal=truncated_normal_initializer,
+    global_variables=global_variables_initializer,
+    variables=variables_initializer), "tf.initializers")
+random = _api.namespace("tfpersist.compat.v1.random", dict(
+    uniform=random_uniform, normal=random_normal,
+    truncated_normal=truncated_normal, set_random_seed=set_random_seed),
+    "tf.random")
 compat = _api.namespace("tfpersist.compat.v1.compat", dict(
     as_bytes=lambda b, encoding="utf-8": b if isinstance(b, bytes)
     else b.encode(encoding),

@@ -1,9 +1,13 @@
 // StaticRegexFullMatch: per element, whether the whole string matches
-// "pattern" (compiled once). TF uses RE2; we use std::regex (ECMAScript),
-// which agrees on the patterns TF writes (the Saver's "^s3://.*").
-#include <regex>
+// "pattern" (compiled once). Uses RE2 like TensorFlow: linear time in the
+// input, no recursion, so hostile strings or patterns cannot hang or
+// overflow the stack.
+#include <re2/re2.h>
+
+#include <memory>
 
 #include "runtime/kernel_registry.h"
+#include "runtime/kernels/string/regex_util.h"
 #include "runtime/op_kernel.h"
 
 namespace tfpersist {
@@ -14,12 +18,9 @@ class StaticRegexFullMatchOp : public OpKernel {
   explicit StaticRegexFullMatchOp(OpKernelConstruction* c) : OpKernel(c) {
     std::string pattern;
     OP_REQUIRES_OK(c, c->GetAttr("pattern", &pattern));
-    try {
-      regex_ = std::regex(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      c->SetStatus(errors::InvalidArgument("Invalid pattern: ", pattern,
-                                           ", error: ", e.what()));
-    }
+    auto re = CompileRegex(pattern);
+    OP_REQUIRES_OK(c, re.status());
+    re_ = std::move(re).value();
   }
 
   void Compute(OpKernelContext* ctx) override {
@@ -29,12 +30,12 @@ class StaticRegexFullMatchOp : public OpKernel {
     const std::string* src = input.data<std::string>();
     bool* dst = out->data<bool>();
     for (int64_t i = 0; i < input.NumElements(); ++i) {
-      dst[i] = std::regex_match(src[i], regex_);
+      dst[i] = RE2::FullMatch(src[i], *re_);
     }
   }
 
  private:
-  std::regex regex_;
+  std::unique_ptr<const RE2> re_;  // immutable; RE2 is thread-safe
 };
 
 }  // namespace

@@ -16,10 +16,15 @@ FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 objs=()
 for f in src/c_api/*.cc; do
   o=$OUT/$(basename "$f" .cc).o
-  g++ -std=c++20 -fPIC $FLAGS -Iinclude -Isrc -I"$BUILD/proto/gen" \
-    -I/usr/include/eigen3 -c "$f" -o "$o"
+  if [ ! -f "$o" ] || [ "$f" -nt "$o" ] || [ src/c_api/c_api_internal.h -nt "$o" ]; then
+    g++ -std=c++20 -fPIC $FLAGS -Iinclude -Isrc -I"$BUILD/proto/gen" \
+      -I/usr/include/eigen3 -c "$f" -o "$o"
+  fi
   objs+=("$o")
 done
+# The system libraries libtensorflow.so links (as CMake links it).
+mapfile -t syslibs < <(tr ' ' '\n' < "$BUILD/src/c_api/CMakeFiles/tensorflow.dir/link.txt" |
+  grep -E '^-l|^/.*\.so' | sort -u)
 libs=()
 for l in tools train runtime graph io core base; do
   libs+=("$BUILD/src/$l/libtfpersist_$l.a")
@@ -27,7 +32,7 @@ done
 libs+=("$BUILD/proto/libtfpersist_proto.a")
 g++ -shared $FLAGS -o "$OUT/lib/libtensorflow.so.2" -Wl,-soname,libtensorflow.so.2 \
   "${objs[@]}" -Wl,--start-group "${libs[@]}" -Wl,--end-group \
-  -lprotobuf -lsnappy -lpthread \
+  "${syslibs[@]}" -lpthread \
   -Wl,--version-script=src/c_api/libtensorflow.map -Wl,--exclude-libs,ALL
 ln -sf libtensorflow.so.2 "$OUT/lib/libtensorflow.so"
 shared=${TFP_SHARED_DIR:-$ROOT/../shared}

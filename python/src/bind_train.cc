@@ -7,6 +7,7 @@
 #include "py_graph.h"
 #include "tfpersist/io/checkpoint_reader.h"
 #include "tfpersist/io/checkpoint_state.h"
+#include "tfpersist/tools/import_graph_def.h"
 #include "tfpersist/train/checkpoint_utils.h"
 #include "tfpersist/train/meta_graph.h"
 #include "tfpersist/train/moving_averages.h"
@@ -107,19 +108,72 @@ void BindSaver(py::module_& m) {
            });
 }
 
-// import_meta_graph into an empty graph: the graph, collections and saver
-// import_meta_graph builds. Returns None when there is no saver.
+// Adds meta's collections to g's (variables by VariableDef, node lists by
+// name; other kinds only when g lacks the key).
+void MergeCollections(PyGraph& g, const tensorflow::MetaGraphDef& meta) {
+  for (const auto& [key, def] : meta.collection_def()) {
+    if (GraphKeys::IsVariableCollection(key) && def.has_bytes_list()) {
+      for (const std::string& bytes : def.bytes_list().value()) {
+        tensorflow::VariableDef var;
+        if (var.ParseFromString(bytes)) {
+          g.collections().AddVariableDef(key, var);
+        }
+      }
+    } else if (def.has_node_list()) {
+      for (const std::string& name : def.node_list().value()) {
+        g.collections().AddNodeName(key, name);
+      }
+    } else if (!g.collections().Has(key)) {
+      (*g.collections().mutable_defs())[key] = def;
+    }
+  }
+}
+
+// import_meta_graph into a graph that has nodes: ImportGraphDef without a
+// prefix (TF's default), then the collections and the SaverDef. Ops must
+// be registered (the graph's extra OpDefs are fixed when it is created).
+std::optional<PySaver> ImportMetaIntoGraph(std::shared_ptr<PyGraph> g,
+                                           const tensorflow::MetaGraphDef& meta,
+                                           const std::string& import_scope) {
+  if (!import_scope.empty()) {
+    throw StatusError(
+        errors::Unimplemented("import_meta_graph(import_scope='", import_scope,
+                              "') into a graph that already has nodes"));
+  }
+  for (const auto& node : meta.graph_def().node()) {
+    if (g->graph().FindNode(node.name()) != nullptr) {
+      throw StatusError(errors::InvalidArgument(
+          "import_meta_graph: node '", node.name(),
+          "' of the meta graph already exists in the graph; import into a "
+          "new tf.Graph()"));
+    }
+  }
+  ImportGraphDefOptions o;
+  o.name = "";
+  o.producer_op_list = &meta.meta_info_def().stripped_op_list();
+  ValueOrThrow(ImportGraphDef(&g->graph(), meta.graph_def(), o));
+  MergeCollections(*g, meta);
+  if (!meta.has_saver_def()) return std::nullopt;
+  return SaverFromDef(g, SerializeProto(meta.saver_def()), false, false);
+}
+
+// tf.train.import_meta_graph: the graph, collections and saver
+// ImportMetaGraph builds (adopted when g is empty, else imported into g).
+// Returns None when there is no saver.
 std::optional<PySaver> ImportMeta(std::shared_ptr<PyGraph> g,
                                   const py::bytes& meta_bytes,
                                   const std::string& import_scope,
                                   bool clear_devices) {
-  if (g->graph().num_nodes() != 0) {
-    throw StatusError(errors::Unimplemented(
-        "import_meta_graph into a graph that already has nodes; call "
-        "tf.reset_default_graph() or use a new tf.Graph()"));
-  }
   tensorflow::MetaGraphDef meta;
   ParseProto(meta_bytes, &meta, "MetaGraphDef");
+  if (g->graph().num_nodes() != 0) {
+    if (clear_devices) {
+      for (auto& node : *meta.mutable_graph_def()->mutable_node()) {
+        node.clear_device();
+      }
+    }
+    return ImportMetaIntoGraph(g, meta, import_scope);
+  }
   ImportMetaGraphOptions o;
   o.import_scope = import_scope;
   o.clear_devices = clear_devices;

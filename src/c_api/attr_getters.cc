@@ -35,6 +35,33 @@ std::vector<std::string> SortedAttrNames(const Node* n) {
   return names;
 }
 
+// Metadata of a list attr: the element kind of its non-empty field.
+TF_AttrMetadata ListMetadata(const tensorflow::AttrValue::ListValue& l) {
+  TF_AttrMetadata m{1, 0, TF_ATTR_STRING, -1};
+  if (l.s_size() > 0) {
+    m = {1, l.s_size(), TF_ATTR_STRING, 0};
+    for (const auto& s : l.s()) m.total_size += s.size();
+  } else if (l.i_size() > 0) {
+    m = {1, l.i_size(), TF_ATTR_INT, -1};
+  } else if (l.f_size() > 0) {
+    m = {1, l.f_size(), TF_ATTR_FLOAT, -1};
+  } else if (l.b_size() > 0) {
+    m = {1, l.b_size(), TF_ATTR_BOOL, -1};
+  } else if (l.type_size() > 0) {
+    m = {1, l.type_size(), TF_ATTR_TYPE, -1};
+  } else if (l.shape_size() > 0) {
+    m = {1, l.shape_size(), TF_ATTR_SHAPE, 0};
+    for (const auto& s : l.shape()) {
+      m.total_size += s.unknown_rank() ? 0 : s.dim_size();
+    }
+  } else if (l.tensor_size() > 0) {
+    m = {1, l.tensor_size(), TF_ATTR_TENSOR, -1};
+  } else if (l.func_size() > 0) {
+    m = {1, l.func_size(), TF_ATTR_FUNC, -1};
+  }
+  return m;
+}
+
 TF_AttrMetadata Metadata(const tensorflow::AttrValue& v) {
   TF_AttrMetadata m{0, -1, TF_ATTR_STRING, -1};
   using AV = tensorflow::AttrValue;
@@ -71,36 +98,9 @@ TF_AttrMetadata Metadata(const tensorflow::AttrValue& v) {
     case AV::kFunc:
       single(TF_ATTR_FUNC, -1);
       break;
-    case AV::kList: {
-      const auto& l = v.list();
-      m.is_list = 1;
-      if (l.s_size() > 0) {
-        m.type = TF_ATTR_STRING;
-        m.list_size = l.s_size();
-        m.total_size = 0;
-        for (const auto& s : l.s()) m.total_size += s.size();
-      } else if (l.i_size() > 0) {
-        m = {1, l.i_size(), TF_ATTR_INT, -1};
-      } else if (l.f_size() > 0) {
-        m = {1, l.f_size(), TF_ATTR_FLOAT, -1};
-      } else if (l.b_size() > 0) {
-        m = {1, l.b_size(), TF_ATTR_BOOL, -1};
-      } else if (l.type_size() > 0) {
-        m = {1, l.type_size(), TF_ATTR_TYPE, -1};
-      } else if (l.shape_size() > 0) {
-        m = {1, l.shape_size(), TF_ATTR_SHAPE, 0};
-        for (const auto& s : l.shape()) {
-          m.total_size += s.unknown_rank() ? 0 : s.dim_size();
-        }
-      } else if (l.tensor_size() > 0) {
-        m = {1, l.tensor_size(), TF_ATTR_TENSOR, -1};
-      } else if (l.func_size() > 0) {
-        m = {1, l.func_size(), TF_ATTR_FUNC, -1};
-      } else {
-        m = {1, 0, TF_ATTR_STRING, -1};
-      }
+    case AV::kList:
+      m = ListMetadata(v.list());
       break;
-    }
     default:
       break;
   }

@@ -140,6 +140,47 @@ bool LooksLegacy(const TF_Tensor& t, int64_t n) {
   return pos == data_len;
 }
 
+// True if `len` holds the elements of a fixed-size dtype (any len for
+// TF_STRING and other variable-size types, as TF).
+bool LenFits(TF_DataType dtype, const int64_t* dims, int num_dims, size_t len) {
+  const int64_t n = NumElements(std::vector<int64_t>(dims, dims + num_dims));
+  const size_t elem = TF_DataTypeSize(dtype);
+  if (n < 0) return false;
+  if (elem == 0) return true;
+  return static_cast<uint64_t>(n) <= static_cast<uint64_t>(SIZE_MAX) / elem &&
+         len >= static_cast<size_t>(n) * elem;
+}
+
+using Deallocator = void (*)(void* data, size_t len, void* arg);
+
+// Storage over caller memory: shared until the last reference dies, or, for
+// fixed-size data that is not 64-byte aligned, copied and released at once
+// (as TF does). nullptr (memory released) if the copy cannot be allocated.
+std::shared_ptr<TensorStorage> CallerStorage(bool fixed_size, void* data,
+                                             size_t len, Deallocator dealloc,
+                                             void* arg) {
+  auto storage = std::make_shared<TensorStorage>();
+  const bool unaligned = reinterpret_cast<uintptr_t>(data) % kAlign != 0;
+  if (fixed_size && (unaligned || data == nullptr)) {
+    void* copy = AlignedAlloc(len);
+    if (copy != nullptr && len > 0 && data != nullptr) {
+      std::memcpy(copy, data, len);
+    }
+    if (dealloc != nullptr) dealloc(data, len, arg);
+    if (copy == nullptr) return nullptr;
+    storage->data = copy;
+    storage->len = len;
+    storage->release = [copy] { std::free(copy); };
+  } else {
+    storage->data = data == nullptr ? static_cast<void*>(kEmptyData) : data;
+    storage->len = len;
+    if (dealloc != nullptr) {
+      storage->release = [dealloc, data, len, arg] { dealloc(data, len, arg); };
+    }
+  }
+  return storage;
+}
+
 }  // namespace
 
 StatusOr<Tensor> ToTensor(const TF_Tensor& t) {
@@ -224,7 +265,9 @@ TF_Tensor* ShareTensor(const TF_Tensor& t) { return new TF_Tensor(t); }
 }  // namespace tfpersist::capi
 
 using tfpersist::capi::AlignedAlloc;
+using tfpersist::capi::CallerStorage;
 using tfpersist::capi::kAlign;
+using tfpersist::capi::LenFits;
 using tfpersist::capi::MakeTensor;
 using tfpersist::capi::NumElements;
 using tfpersist::capi::ValidDims;
@@ -235,49 +278,14 @@ TF_Tensor* TF_NewTensor(TF_DataType dtype, const int64_t* dims, int num_dims,
                         void* data, size_t len,
                         void (*deallocator)(void* data, size_t len, void* arg),
                         void* deallocator_arg) {
-  auto release_now = [&] {
-    if (deallocator != nullptr) deallocator(data, len, deallocator_arg);
-  };
-  if (!ValidDims(dims, num_dims)) {
-    release_now();
-    return nullptr;
-  }
-  const std::vector<int64_t> shape(dims, dims + num_dims);
-  const int64_t n = NumElements(shape);
-  const size_t elem = TF_DataTypeSize(dtype);
-  if (n < 0 || (elem > 0 && (static_cast<uint64_t>(n) >
-                                 static_cast<uint64_t>(SIZE_MAX) / elem ||
-                             len < static_cast<size_t>(n) * elem))) {
+  if (!ValidDims(dims, num_dims) || !LenFits(dtype, dims, num_dims, len)) {
     // TF: "len ... must be >= elements * type size" -> NULL.
-    release_now();
+    if (deallocator != nullptr) deallocator(data, len, deallocator_arg);
     return nullptr;
   }
-  auto storage = std::make_shared<TensorStorage>();
-  const bool unaligned = reinterpret_cast<uintptr_t>(data) % kAlign != 0;
-  if (elem > 0 && (unaligned || data == nullptr)) {
-    // TF copies fixed-size data that is not aligned, then releases it.
-    void* copy = AlignedAlloc(len);
-    if (copy == nullptr) {
-      release_now();
-      return nullptr;
-    }
-    if (len > 0 && data != nullptr) std::memcpy(copy, data, len);
-    release_now();
-    storage->data = copy;
-    storage->len = len;
-    storage->release = [copy] { std::free(copy); };
-  } else {
-    storage->data = data;
-    storage->len = len;
-    if (deallocator != nullptr) {
-      storage->release = [deallocator, data, len, deallocator_arg] {
-        deallocator(data, len, deallocator_arg);
-      };
-    }
-  }
-  if (storage->data == nullptr) {
-    storage->data = tfpersist::capi::kEmptyData;
-  }
+  auto storage = CallerStorage(TF_DataTypeSize(dtype) > 0, data, len,
+                               deallocator, deallocator_arg);
+  if (storage == nullptr) return nullptr;
   return MakeTensor(dtype, dims, num_dims, std::move(storage));
 }
 

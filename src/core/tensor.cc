@@ -135,7 +135,11 @@ Tensor Tensor::Zeros(DataType dtype, const TensorShape& shape) {
 Tensor Tensor::FromExternal(DataType dtype, const TensorShape& shape,
                             void* data, size_t len,
                             std::function<void(void*, size_t)> deallocator) {
-  TFP_CHECK(DataTypeCanMemcpy(dtype) && DataTypeIsStorable(dtype))
+  // Beyond the header contract: DT_VARIANT wraps an opaque object the
+  // deallocator owns (the runtime TensorList, kernels/list/tensor_list.h);
+  // such a tensor is only forwarded, never deep-copied or printed.
+  TFP_CHECK((DataTypeCanMemcpy(dtype) && DataTypeIsStorable(dtype)) ||
+            dtype == DT_VARIANT)
       << "FromExternal needs a plain-bytes dtype, got "
       << DataTypeString(dtype);
   const uint64_t need =

@@ -267,3 +267,21 @@ def test_program5_pb_equals_the_cpp_freeze_graph_of_the_same_graph(
                    check=True, capture_output=True)
     with open(model_path, "rb") as a, open("out/cpp.pb", "rb") as b:
         assert a.read() == b.read()
+
+
+def test_import_meta_graph_into_a_graph_with_nodes(tf, in_tmp):
+    save_program(tf, "out")
+    tf.reset_default_graph()
+    other = tf.constant([10.0], name="other")
+    saver = tf.train.import_meta_graph("out/model.ckpt.meta")
+    total = tf.get_default_graph().get_tensor_by_name("add:0") + other
+    with tf.Session() as sess:
+        saver.restore(sess, "out/model.ckpt")
+        np.testing.assert_array_equal(sess.run(total), [13.0])
+        assert [v.op.name for v in tf.global_variables()] == ["v1", "v2"]
+    n_nodes = tf.get_default_graph().version
+    with pytest.raises(tf.errors.InvalidArgumentError) as e:
+        tf.train.import_meta_graph("out/model.ckpt.meta")
+    assert "node 'v1/initial_value' of the meta graph already exists" in \
+        e.value.message
+    assert tf.get_default_graph().version == n_nodes  # nothing imported

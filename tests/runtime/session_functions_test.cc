@@ -181,5 +181,34 @@ TEST(SessionFunctionsTest, WrongArityIsInvalidArgumentNamingTheFunction) {
                                    HasSubstr("'times_two' with wrong arity")));
 }
 
+// An If inside a function body (as cond_v2 inside a tf.function) is
+// lowered after the call is inlined; the branch sees the caller's value.
+TEST(SessionFunctionsTest, IfInsideACalledFunctionIsLoweredToo) {
+  const std::string lib = LibraryText();
+  const std::string fn =
+      "function { signature { name: 'pick' input_arg { name: 'c' type: "
+      "DT_BOOL } input_arg { name: 'x' type: DT_FLOAT } output_arg { name: "
+      "'y' type: DT_FLOAT } } node_def { name: 'if' op: 'StatelessIf' input: "
+      "'c' input: 'x' attr { key: 'Tcond' value { type: DT_BOOL } } attr { "
+      "key: 'Tin' value { list { type: DT_FLOAT } } } attr { key: 'Tout' "
+      "value { list { type: DT_FLOAT } } } attr { key: 'then_branch' value { "
+      "func { name: 'times_four' } } } attr { key: 'else_branch' value { func "
+      "{ name: 'plus_one' } } } } ret { key: 'y' value: 'if:output:0' } }";
+  auto s = Session::Create(
+      ParseGraph(FloatPlaceholder("c", "DT_BOOL") + FloatPlaceholder("x") +
+                 CallNode("call", "StatefulPartitionedCall", "pick",
+                          "input: 'c' input: 'x'",
+                          "type: DT_BOOL type: DT_FLOAT", "type: DT_FLOAT") +
+                 lib.substr(0, lib.size() - 1) + fn + "}"));
+  ASSERT_THAT(s.status(), ::tfpersist::testing::IsOk());
+  const auto x = Tensor::Scalar<float>(2);
+  EXPECT_THAT(
+      RunOne(s->get(), {{"c", Tensor::Scalar<bool>(true)}, {"x", x}}, "call:0"),
+      TensorEq(Tensor::Scalar<float>(8)));
+  EXPECT_THAT(RunOne(s->get(), {{"c", Tensor::Scalar<bool>(false)}, {"x", x}},
+                     "call:0"),
+              TensorEq(Tensor::Scalar<float>(3)));
+}
+
 }  // namespace
 }  // namespace tfpersist

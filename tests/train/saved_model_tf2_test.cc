@@ -13,7 +13,9 @@
 #include "testing/status_matchers.h"
 #include "tfpersist/base/path.h"
 #include "tfpersist/io/checkpoint_reader.h"
+#include "tfpersist/train/fingerprint.h"
 #include "tfpersist/train/saved_model.h"
+#include "tfpersist/train/saved_object_graph.h"
 
 namespace tfpersist {
 namespace {
@@ -146,6 +148,67 @@ TEST(SavedModelTf2Test, UnknownSignatureInputIsInvalidArgument) {
   EXPECT_THAT(bundle->RunSignature("serving_default",
                                    {{"input_2", Tensor::Scalar<float>(1)}}),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("input_2")));
+}
+
+// The SavedObjectGraph lists variables by object path and the signature's
+// concrete function with its captures and input signature.
+TEST(SavedModelTf2Test, SavedObjectGraphIsReadable) {
+  TFP_REQUIRE_SHARED();
+  const std::string dir = testing::FixtureDir("savedmodel-tf2-keras-dense");
+  TFP_ASSERT_OK_AND_ASSIGN(auto bundle, LoadSavedModel(dir, {"serve"}));
+  const auto& graph = bundle->meta_graph_def.object_graph_def();
+  TFP_ASSERT_OK_AND_ASSIGN(auto objects, ListSavedObjects(graph));
+  bool found_kernel = false;
+  for (const auto& o : objects) {
+    if (o.path != "layer_with_weights-0/kernel") continue;
+    found_kernel = true;
+    EXPECT_EQ(o.kind, "variable");
+    EXPECT_EQ(o.variable_name, "dense/kernel");
+    EXPECT_EQ(o.dtype, DT_FLOAT);
+    EXPECT_EQ(o.shape, PartialTensorShape({5, 5}));
+  }
+  EXPECT_TRUE(found_kernel);
+  TFP_ASSERT_OK_AND_ASSIGN(auto functions, ListConcreteFunctions(graph));
+  const ConcreteFunctionSummary* wrapper = nullptr;
+  for (const auto& f : functions) {
+    if (f.name == "__inference_signature_wrapper_232") wrapper = &f;
+  }
+  ASSERT_NE(wrapper, nullptr);
+  EXPECT_EQ(wrapper->input_signature,
+            "((), {'input_1': TensorSpec(shape=(None, 5), dtype=tf.float32, "
+            "name='input_1')})");
+  EXPECT_EQ(wrapper->output_signature,
+            "{'dense_1': TensorSpec(shape=(None, 1), dtype=tf.float32, "
+            "name='dense_1')}");
+  EXPECT_EQ(wrapper->captured_paths.size(), 4u);
+}
+
+// fingerprint.pb: TF 2.14's file reads; our computed checksum, signature,
+// object-graph and checkpoint hashes equal TF's; written and read back.
+TEST(SavedModelTf2Test, FingerprintMatchesTf) {
+  TFP_REQUIRE_SHARED();
+  const std::string dir =
+      JoinPath(testing::FixtureDir("savedmodel-tf2-half-plus-two"), "00000123");
+  Env* env = Env::Default();
+  TFP_ASSERT_OK_AND_ASSIGN(auto tf, ReadSavedModelFingerprint(env, dir));
+  EXPECT_EQ(tf.saved_model_checksum(), 3202314178945370836ULL);
+  TFP_ASSERT_OK_AND_ASSIGN(auto ours, CreateSavedModelFingerprint(env, dir));
+  EXPECT_EQ(ours.saved_model_checksum(), tf.saved_model_checksum());
+  EXPECT_EQ(ours.signature_def_hash(), tf.signature_def_hash());
+  EXPECT_EQ(ours.saved_object_graph_hash(), tf.saved_object_graph_hash());
+  EXPECT_EQ(ours.checkpoint_hash(), tf.checkpoint_hash());
+  EXPECT_EQ(ours.version().producer(), 1);
+  // Written into a scratch copy of the model, it reads back.
+  const std::string copy = testing::NewTempDir("fp");
+  TFP_ASSERT_OK_AND_ASSIGN(std::string pb,
+                           ReadFileToString(env, dir + "/saved_model.pb"));
+  TFP_ASSERT_OK(WriteStringToFile(env, copy + "/saved_model.pb", pb));
+  TFP_ASSERT_OK(WriteSavedModelFingerprint(env, copy));
+  TFP_ASSERT_OK_AND_ASSIGN(auto back, ReadSavedModelFingerprint(env, copy));
+  EXPECT_EQ(back.saved_model_checksum(), tf.saved_model_checksum());
+  EXPECT_EQ(back.checkpoint_hash(), 0u);  // no variables/ in the copy
+  EXPECT_THAT(ReadSavedModelFingerprint(env, JoinPath(copy, "none")).status(),
+              StatusIs(StatusCode::kNotFound, HasSubstr("fingerprint.pb")));
 }
 
 }  // namespace

@@ -139,17 +139,20 @@ class Saver(object):
 
 def import_meta_graph(meta_graph_or_file, clear_devices=False,
                       import_scope=None, **kwargs):
-    """tf.train.import_meta_graph: imports into the default graph (which
-    must be empty) and returns a Saver (None without variables/saver)."""
+    """tf.train.import_meta_graph: imports into the default graph and
+    returns a Saver (None without variables/saver). Into a graph with nodes:
+    no import_scope, registered ops only, no clashing node names."""
     if isinstance(meta_graph_or_file, meta_graph_pb2.MetaGraphDef):
         data = meta_graph_or_file.SerializeToString()
     else:
         data = _c.read_meta_graph(os.fspath(meta_graph_or_file))
     graph = ops.get_default_graph()
+    was_empty = graph._c.num_nodes() == 0
     c_saver = _c.import_meta_graph(graph._c, data, import_scope or "",
                                    clear_devices)
-    graph._ops.clear()
-    graph._variables.clear()
+    if was_empty:  # the C++ graph was replaced by the imported one
+        graph._ops.clear()
+        graph._variables.clear()
     return None if c_saver is None else Saver._from_c(graph, c_saver)
 
 

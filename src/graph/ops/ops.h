@@ -34,6 +34,7 @@ void RegisterAudioOps(OpRegistry* registry);        // audio_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
+void RegisterListOps(OpRegistry* registry);         // list_ops.cc
 void RegisterDatasetOps(OpRegistry* registry);      // dataset_ops.cc
 void RegisterLookupOps(OpRegistry* registry);       // lookup_ops.cc
 void RegisterParsingOps(OpRegistry* registry);      // parsing_ops.cc

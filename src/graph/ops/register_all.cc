@@ -13,6 +13,7 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterIoOps(registry);
   RegisterStringOps(registry);
   RegisterFunctionalOps(registry);
+  RegisterListOps(registry);
   RegisterTrainingOps(registry);
   RegisterDataFlowOps(registry);
   RegisterTensorArrayOps(registry);

@@ -56,9 +56,11 @@ void RegisterResourceVariableOps(OpRegistry* r) {
                    .SetIsStateful()
                    .SetShapeFn(NoOutputs)
                    .Finalize(r));
-  MustRegister(OpDefBuilder("DisableCopyOnRead")
-                   .Input("resource: resource")
-                   .SetShapeFn(NoOutputs)
+  MustRegister(OpDefBuilder("VariableShape")
+                   .Input("input: resource")
+                   .Output("output: out_type")
+                   .Attr("out_type: {int32, int64} = DT_INT32")
+                   .SetShapeFn(UnknownShape)
                    .Finalize(r));
   MustRegister(OpDefBuilder("ResourceGather")
                    .Input("resource: resource")
@@ -67,8 +69,12 @@ void RegisterResourceVariableOps(OpRegistry* r) {
                    .Attr("validate_indices: bool = true")
                    .Output("output: dtype")
                    .Attr("dtype: type")
-                   .Attr("Tindices: {int32,int64}")
+                   .Attr("Tindices: {int32, int64}")
                    .SetShapeFn(UnknownShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("DisableCopyOnRead")
+                   .Input("resource: resource")
+                   .SetShapeFn(NoOutputs)
                    .Finalize(r));
 }
 

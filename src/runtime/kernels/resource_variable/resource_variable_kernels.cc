@@ -7,14 +7,16 @@ namespace tfpersist {
 void RegisterVarHandleKernels(KernelRegistry* r);  // var_handle_ops.cc
 void RegisterReadAssignVariableKernels(
     KernelRegistry* r);  // read_assign_variable_ops.cc
-void RegisterResourceGatherKernels(KernelRegistry* r);  // resource_gather_op.cc
+void RegisterVariableShapeGatherKernels(
+    KernelRegistry* r);  // variable_shape_gather_ops.cc
 
 void RegisterResourceVariableKernels(KernelRegistry* r) {
   // VarHandleOp, VarIsInitializedOp, DestroyResourceOp
   RegisterVarHandleKernels(r);
   // ReadVariableOp, AssignVariableOp, AssignAddVariableOp, AssignSubVariableOp
   RegisterReadAssignVariableKernels(r);
-  RegisterResourceGatherKernels(r);  // ResourceGather
+  // VariableShape, ResourceGather
+  RegisterVariableShapeGatherKernels(r);
 }
 
 }  // namespace tfpersist

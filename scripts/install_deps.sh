@@ -8,6 +8,7 @@ PKGS=(
   protobuf-compiler libprotobuf-dev     # .proto -> C++ (wire + text format)
   libeigen3-dev                         # tensor math in kernels
   libsnappy-dev                         # snappy-compressed table blocks
+  libjpeg-dev libpng-dev                # DecodeJpeg / DecodePng / EncodePng
   libre2-dev                            # regex ops (RE2, as TensorFlow)
   libgtest-dev libgmock-dev             # tests
   libbenchmark-dev                      # bench/

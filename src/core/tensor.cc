@@ -14,6 +14,8 @@
 #include <limits>
 #include <new>
 
+#include "tfpersist/core/memory_limits.h"
+
 namespace tfpersist {
 namespace {
 
@@ -105,6 +107,15 @@ StatusOr<Tensor> Tensor::Allocate(DataType dtype, const TensorShape& shape) {
                                      " needs more bytes than size_t can hold");
   }
   const size_t bytes = static_cast<size_t>(n) * elem;
+  // Checked before the allocator: sanitizer allocators abort on absurd
+  // sizes instead of returning nullptr, and overcommit would accept them.
+  if (bytes > MaxTensorBytes()) {
+    return errors::ResourceExhausted(
+        "OOM when allocating tensor with shape", shape.DebugString(),
+        " and type ", DataTypeString(dtype), ": ", bytes,
+        " bytes exceed the per-tensor limit of ", MaxTensorBytes(),
+        " bytes (TFP_MAX_TENSOR_BYTES)");
+  }
   void* p = AllocateAligned(bytes);
   if (p == nullptr) {
     return errors::ResourceExhausted("Out of memory allocating ", bytes,

@@ -3,8 +3,10 @@
 #include <map>
 #include <set>
 
+#include "runtime/allocation_budget.h"
 #include "runtime/executor.h"
 #include "runtime/kernel_registry.h"
+#include "tfpersist/core/memory_limits.h"
 #include "tfpersist/graph/function.h"
 
 namespace tfpersist {
@@ -200,6 +202,10 @@ Status DirectSession::Run(
   params.resource_manager = &resources_;
   params.eigen_device = device_->eigen_device();
   params.get_kernel = [this](const Node& n) { return GetKernel(n); };
+  // Byte caps of this run (docs/errors.md); the executor runs every kernel
+  // on this thread.
+  AllocationBudget budget(MaxKernelOutputBytes(), MaxRunBytes());
+  ScopedAllocationBudget install(&budget);
   std::vector<Tensor> fetched;
   TFP_RETURN_IF_ERROR(ExecutePlan(*plan, params, feed_values, &fetched));
   if (outputs != nullptr) *outputs = std::move(fetched);

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "graph/node_def_util.h"
+#include "runtime/allocation_budget.h"
 
 namespace tfpersist {
 
@@ -210,6 +211,9 @@ const TensorValue& OpKernelContext::input_value(int i) const {
 StatusOr<Tensor*> OpKernelContext::allocate_output(int i,
                                                    const TensorShape& shape) {
   TFP_DCHECK(i >= 0 && i < num_outputs()) << i;
+  if (AllocationBudget* budget = AllocationBudget::Current()) {
+    TFP_RETURN_IF_ERROR(budget->Charge(expected_output_dtype(i), shape));
+  }
   TFP_ASSIGN_OR_RETURN(Tensor t,
                        Tensor::Allocate(expected_output_dtype(i), shape));
   outputs_[i] = TensorValue::OfTensor(std::move(t));

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "testing/status_matchers.h"
+#include "tfpersist/core/memory_limits.h"
 
 namespace tfpersist {
 namespace {
@@ -73,9 +74,29 @@ TEST(TensorTest, AllocateReportsHugeSizes) {
   EXPECT_THAT(Tensor::Allocate(DT_COMPLEX128, TensorShape({int64_t{1} << 61})),
               StatusIs(StatusCode::kResourceExhausted,
                        HasSubstr("[2305843009213693952]")));
-  EXPECT_THAT(Tensor::Allocate(DT_FLOAT, TensorShape({int64_t{1} << 60})),
+  // 2^62 bytes: refused by the size limit before the allocator is called
+  // (ASan's allocator would abort instead of returning nullptr).
+  EXPECT_THAT(
+      Tensor::Allocate(DT_FLOAT, TensorShape({int64_t{1} << 60})),
+      StatusIs(StatusCode::kResourceExhausted,
+               HasSubstr("OOM when allocating tensor with "
+                         "shape[1152921504606846976] and type float: "
+                         "4611686018427387904 bytes exceed the per-tensor "
+                         "limit")));
+  EXPECT_THAT(Tensor::Allocate(DT_INT8, TensorShape({int64_t{1} << 50})),
               StatusIs(StatusCode::kResourceExhausted,
-                       HasSubstr("Out of memory allocating")));
+                       HasSubstr("TFP_MAX_TENSOR_BYTES")));
+}
+
+TEST(MemoryLimitsTest, ParseByteLimit) {
+  EXPECT_EQ(ParseByteLimit("1048576"), 1048576u);
+  EXPECT_EQ(ParseByteLimit("18446744073709551615"), UINT64_MAX);
+  EXPECT_EQ(ParseByteLimit("18446744073709551616"), 0u);  // overflows
+  EXPECT_EQ(ParseByteLimit("1e9"), 0u);
+  EXPECT_EQ(ParseByteLimit("-1"), 0u);
+  EXPECT_EQ(ParseByteLimit(""), 0u);
+  EXPECT_EQ(ParseByteLimit(nullptr), 0u);
+  EXPECT_GT(MaxTensorBytes(), 0u);
 }
 
 TEST(TensorTest, StringTensors) {

@@ -83,7 +83,7 @@ Loop BuildFrame(GraphBuilder& b, const std::vector<Output>& vars, Output n,
 // h' = tanh(c') * sigmoid(o). Returns the new state (c', h') or (h').
 std::vector<Output> BuildCell(GraphBuilder& b, RnnCell cell, Output x,
                               const std::vector<Output>& state, Output kernel,
-                              Output bias, Node* pivot) {
+                              Output bias, Node* pivot, bool use_split) {
   const bool lstm = cell == RnnCell::kBasicLstm;
   auto scope = b.NameScope(lstm ? "basic_lstm_cell" : "basic_rnn_cell");
   Output h = state.back();
@@ -94,10 +94,26 @@ std::vector<Output> BuildCell(GraphBuilder& b, RnnCell cell, Output x,
   Output pre = AddOp(b, "BiasAdd", "BiasAdd",
                      {mm, Enter(b, bias, true, "BiasAdd/Enter")});
   if (!lstm) return {AddOp(b, "Tanh", "Tanh", {pre})};
-  Output dim = BodyConst(b, Tensor::Scalar<int32_t>(1), "Const", pivot);
-  Node* split = b.AddNode("Split", "split", {dim, pre},
-                          {{"num_split", MakeAttr(int64_t{4})}});
-  auto gate = [&](int k) { return Output{split, k}; };
+  std::vector<Output> gates;
+  if (use_split) {
+    Output dim = BodyConst(b, Tensor::Scalar<int32_t>(1), "Const", pivot);
+    Node* split = b.AddNode("Split", "split", {dim, pre},
+                            {{"num_split", MakeAttr(int64_t{4})}});
+    for (int k = 0; k < 4; ++k) gates.push_back(Output{split, k});
+  } else {
+    // Without a Split kernel: the same four column blocks by Slice.
+    const int32_t units = static_cast<int32_t>(b.GetShape(pre).dim_size(1) / 4);
+    for (int k = 0; k < 4; ++k) {
+      gates.push_back(
+          AddOp(b, "Slice", StrCat("split_", k),
+                {pre,
+                 BodyConst(b, Tensor::FromVector<int32_t>({0, k * units}),
+                           StrCat("split_", k, "/begin"), pivot),
+                 BodyConst(b, Tensor::FromVector<int32_t>({-1, units}),
+                           StrCat("split_", k, "/size"), pivot)}));
+    }
+  }
+  auto gate = [&](int k) { return gates[k]; };
   Output one = BodyConst(b, Tensor::Scalar<float>(1.0f), "Const_1", pivot);
   Output fs =
       AddOp(b, "Sigmoid", "Sigmoid", {AddOp(b, "Add", "Add", {gate(2), one})});
@@ -151,7 +167,8 @@ void CloseLoops(tensorflow::GraphDef* g, size_t num_vars) {
 
 StatusOr<tensorflow::GraphDef> BuildDynamicRnn(RnnCell cell, int64_t time,
                                                const Tensor& kernel_value,
-                                               const Tensor& bias_value) {
+                                               const Tensor& bias_value,
+                                               bool use_split) {
   const bool lstm = cell == RnnCell::kBasicLstm;
   const int64_t units = bias_value.dim_size(0) / (lstm ? 4 : 1);
   const int64_t depth = kernel_value.dim_size(0) - units;
@@ -209,7 +226,7 @@ StatusOr<tensorflow::GraphDef> BuildDynamicRnn(RnnCell cell, int64_t time,
               {{"dtype", MakeAttr(DT_FLOAT)}});
     std::vector<Output> state(id.begin() + 3, id.end());
     std::vector<Output> next =
-        BuildCell(b, cell, xin, state, kernel, bias, loop.pivot);
+        BuildCell(b, cell, xin, state, kernel, bias, loop.pivot, use_split);
     Output flow =
         AddOp(b, "TensorArrayWriteV3", "TensorArrayWrite/TensorArrayWriteV3",
               {Enter(b, Output{out_ta, 0}, true,

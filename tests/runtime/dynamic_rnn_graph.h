@@ -24,9 +24,12 @@ enum class RnnCell { kBasicRnn, kBasicLstm };
 
 // kernel: [input + units, units * gates] (gates 1 or 4), bias: [units *
 // gates], as the cells create them; `time` is the static number of steps.
+// use_split: the LSTM gates come from one Split (as BasicLSTMCell writes
+// them); false takes the same column blocks with four Slices.
 StatusOr<tensorflow::GraphDef> BuildDynamicRnn(RnnCell cell, int64_t time,
                                                const Tensor& kernel,
-                                               const Tensor& bias);
+                                               const Tensor& bias,
+                                               bool use_split = true);
 
 }  // namespace tfpersist::testing
 

@@ -31,6 +31,9 @@ void RegisterTrainingOps(OpRegistry* registry);     // training_ops.cc
 void RegisterDataFlowOps(OpRegistry* registry);     // data_flow_ops.cc
 void RegisterTensorArrayOps(OpRegistry* registry);  // tensor_array_ops.cc
 void RegisterAudioOps(OpRegistry* registry);        // audio_ops.cc
+void RegisterImageOps(OpRegistry* registry);        // image_ops.cc
+void RegisterImageCodecOps(OpRegistry* registry);   // image_codec_ops.cc
+void RegisterNnBackpropOps(OpRegistry* registry);   // nn_backprop_ops.cc
 void RegisterNoOps(OpRegistry* registry);           // no_op.cc
 void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
 void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc

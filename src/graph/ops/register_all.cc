@@ -18,6 +18,9 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterDataFlowOps(registry);
   RegisterTensorArrayOps(registry);
   RegisterAudioOps(registry);
+  RegisterImageOps(registry);
+  RegisterImageCodecOps(registry);
+  RegisterNnBackpropOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
   RegisterDatasetOps(registry);

@@ -24,6 +24,7 @@ void RegisterNnKernels(KernelRegistry* registry);                // nn/
 void RegisterIoKernels(KernelRegistry* registry);                // io/
 void RegisterDataFlowKernels(KernelRegistry* registry);          // data_flow/
 void RegisterAudioKernels(KernelRegistry* registry);             // audio/
+void RegisterImageKernels(KernelRegistry* registry);             // image/
 void RegisterListKernels(KernelRegistry* registry);              // list/
 void RegisterLookupKernels(KernelRegistry* registry);            // lookup/
 void RegisterParsingKernels(KernelRegistry* registry);           // parsing/

@@ -15,6 +15,7 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterIoKernels(registry);
   RegisterDataFlowKernels(registry);
   RegisterAudioKernels(registry);
+  RegisterImageKernels(registry);
   RegisterListKernels(registry);
   RegisterLookupKernels(registry);
   RegisterParsingKernels(registry);

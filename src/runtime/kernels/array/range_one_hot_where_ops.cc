@@ -2,6 +2,8 @@
 // Where (coordinates of true / non-zero elements). TF's messages.
 #include <cmath>
 #include <cstdlib>
+#include <limits>
+#include <type_traits>
 
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/kernel_util.h"
@@ -31,7 +33,20 @@ bool VisitRangeType(DataType dt, F&& f) {
   }
 }
 
-// Number of Range elements; INVALID_ARGUMENT per TF for bad arguments.
+// ceil(|limit - start| / |delta|) for integers, computed in uint64 (the
+// difference of two int64 values always fits), so Range(INT_MIN, INT_MAX)
+// neither overflows nor wraps to a wrong size.
+template <typename T>
+uint64_t IntegerRangeSize(T start, T limit, T delta) {
+  const auto u = [](T v) { return static_cast<uint64_t>(v); };
+  const uint64_t span =
+      limit >= start ? u(limit) - u(start) : u(start) - u(limit);
+  const uint64_t step = delta > 0 ? u(delta) : uint64_t{0} - u(delta);
+  return span / step + (span % step != 0);
+}
+
+// Number of Range elements; INVALID_ARGUMENT per TF for bad arguments and
+// for a count above the int64 maximum.
 template <typename T>
 StatusOr<int64_t> RangeSize(T start, T limit, T delta) {
   if (delta == T(0))
@@ -44,18 +59,38 @@ StatusOr<int64_t> RangeSize(T start, T limit, T delta) {
     return errors::InvalidArgument(
         "Requires start >= limit when delta < 0: ", start, "/", limit);
   }
-  double size;
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   if constexpr (std::is_integral_v<T>) {
-    size = static_cast<double>((std::abs(limit - start) + std::abs(delta) - 1) /
-                               std::abs(delta));
+    const uint64_t size = IntegerRangeSize(start, limit, delta);
+    if (size > static_cast<uint64_t>(kMax)) {
+      return errors::InvalidArgument("Requires ((limit - start) / delta) <= ",
+                                     kMax);
+    }
+    return static_cast<int64_t>(size);
   } else {
-    size = std::ceil(std::abs((static_cast<double>(limit) - start) / delta));
+    const double size =
+        std::ceil(std::abs((static_cast<double>(limit) - start) / delta));
+    // NaN fails too; 2^63 is the first double above the int64 range.
+    if (!(size < 9223372036854775808.0)) {
+      return errors::InvalidArgument("Requires ((limit - start) / delta) <= ",
+                                     kMax);
+    }
+    return static_cast<int64_t>(size);
   }
-  if (!(size < 9.2e18)) {
-    return errors::InvalidArgument("Requires ((limit - start) / delta) <= ",
-                                   "the maximum int64");
+}
+
+// start + i * delta; for integers modulo 2^64, which is exact because every
+// element lies in [start, limit).
+template <typename T>
+T RangeElement(T start, T delta, int64_t i) {
+  if constexpr (std::is_integral_v<T>) {
+    return static_cast<T>(
+        static_cast<uint64_t>(start) +
+        static_cast<uint64_t>(i) *
+            static_cast<uint64_t>(static_cast<int64_t>(delta)));
+  } else {
+    return static_cast<T>(start + i * delta);
   }
-  return static_cast<int64_t>(size);
 }
 
 class RangeOp : public OpKernel {
@@ -84,8 +119,7 @@ class RangeOp : public OpKernel {
       OP_REQUIRES_ASSIGN(ctx, Tensor * out,
                          ctx->allocate_output(0, TensorShape({n})));
       T* data = out->data<T>();
-      for (int64_t i = 0; i < n; ++i)
-        data[i] = static_cast<T>(start + i * delta);
+      for (int64_t i = 0; i < n; ++i) data[i] = RangeElement(start, delta, i);
     });
   }
 };

@@ -17,6 +17,8 @@ void RegisterPoolingKernels(KernelRegistry* r);        // pooling_ops.cc
 void RegisterFusedBatchNormKernels(
     KernelRegistry* r);                      // fused_batch_norm_op.cc
 void RegisterLrnKernels(KernelRegistry* r);  // lrn_op.cc
+void RegisterConv2DBackpropInputKernels(
+    KernelRegistry* r);  // conv_2d_backprop_input_op.cc
 
 }  // namespace tfpersist
 

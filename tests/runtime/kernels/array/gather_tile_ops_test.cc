@@ -2,12 +2,16 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <limits>
+
+#include "runtime/allocation_budget.h"
 #include "testing/kernel_test_harness.h"
 #include "testing/status_matchers.h"
 
 namespace tfpersist {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::tfpersist::testing::HoldsTensor;
 using ::tfpersist::testing::KernelTester;
@@ -89,6 +93,108 @@ TEST(RangeTest, IntegerAndFloat) {
           .Run(),
       StatusIs(StatusCode::kInvalidArgument,
                HasSubstr("Requires start <= limit when delta > 0: 5/1")));
+}
+
+// Defect: limit - start overflowed T, so Range(INT32_MIN, INT32_MAX, 1)
+// returned [-2147483648]. Sizes are now exact (hand-computed below).
+TEST(RangeTest, ExtremeLimitsGiveExactSizes) {
+  constexpr int32_t kMin32 = std::numeric_limits<int32_t>::min();
+  constexpr int32_t kMax32 = std::numeric_limits<int32_t>::max();
+  constexpr int64_t kMin64 = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax64 = std::numeric_limits<int64_t>::max();
+  // 2^32 - 1 int32 elements = 17179869180 bytes: above a 1 GiB cap.
+  AllocationBudget budget(/*max_tensor_bytes=*/int64_t{1} << 30, 0);
+  ScopedAllocationBudget install(&budget);
+  EXPECT_THAT(KernelTester("Range")
+                  .Name("r")
+                  .ScalarInput<int32_t>(kMin32)
+                  .ScalarInput<int32_t>(kMax32)
+                  .ScalarInput<int32_t>(1)
+                  .Run(),
+              StatusIs(StatusCode::kResourceExhausted,
+                       AllOf(HasSubstr("shape[4294967295] and type int32: "
+                                       "17179869180 bytes exceed"),
+                             HasSubstr("{{node r}}"))));
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<int32_t>(kMin32)
+                  .ScalarInput<int32_t>(kMax32)
+                  .ScalarInput<int32_t>(1 << 30)
+                  .RunOutput(),
+              HoldsTensor(Tensor::FromVector<int32_t>(
+                  {kMin32, -(1 << 30), 0, 1 << 30})));
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<int32_t>(kMax32)
+                  .ScalarInput<int32_t>(kMin32)
+                  .ScalarInput<int32_t>(kMin32)
+                  .RunOutput(),
+              HoldsTensor(Tensor::FromVector<int32_t>({kMax32, -1})));
+  // 2^64 - 1 elements: more than int64 can count.
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<int64_t>(kMin64)
+                  .ScalarInput<int64_t>(kMax64)
+                  .ScalarInput<int64_t>(1)
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("Requires ((limit - start) / delta) <= "
+                                 "9223372036854775807")));
+  const int64_t q = int64_t{1} << 62;
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<int64_t>(kMin64)
+                  .ScalarInput<int64_t>(kMax64)
+                  .ScalarInput<int64_t>(q)
+                  .RunOutput(),
+              HoldsTensor(Tensor::FromVector<int64_t>({kMin64, -q, 0, q})));
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<int64_t>(kMax64)
+                  .ScalarInput<int64_t>(kMin64)
+                  .ScalarInput<int64_t>(kMin64)
+                  .RunOutput(),
+              HoldsTensor(Tensor::FromVector<int64_t>({kMax64, -1})));
+  EXPECT_THAT(KernelTester("Range")
+                  .ScalarInput<float>(0)
+                  .ScalarInput<float>(1e30f)
+                  .ScalarInput<float>(1e-30f)
+                  .Run(),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("Requires ((limit - start) / delta) <= ")));
+}
+
+// 2^40 floats (4 TiB) exceed the process-wide per-tensor cap (physical
+// memory by default): RESOURCE_EXHAUSTED at once, nothing allocated.
+TEST(ResourceLimitsTest, HugeFillAndTileFailFast) {
+  const int64_t n = int64_t{1} << 40;
+  EXPECT_THAT(KernelTester("Fill")
+                  .Name("fill")
+                  .Input<int64_t>({n})
+                  .Input(Tensor::Scalar<float>(1))
+                  .Run(),
+              StatusIs(StatusCode::kResourceExhausted,
+                       AllOf(HasSubstr("shape[1099511627776] and type float"),
+                             HasSubstr("{{node fill}}"))));
+  EXPECT_THAT(KernelTester("Tile")
+                  .Name("tile")
+                  .Input(M({1, 2}, {2}))
+                  .Input<int64_t>({n})
+                  .Run(),
+              StatusIs(StatusCode::kResourceExhausted,
+                       AllOf(HasSubstr("shape[2199023255552] and type float"),
+                             HasSubstr("{{node tile}}"))));
+  // A per-run cap counts every output of the run.
+  AllocationBudget budget(0, /*max_run_bytes=*/100);
+  ScopedAllocationBudget install(&budget);
+  EXPECT_THAT(KernelTester("Fill")
+                  .Input<int32_t>({20})
+                  .Input(Tensor::Scalar<float>(1))
+                  .RunOutput(),
+              HoldsTensor(M(std::vector<float>(20, 1), {20})));
+  EXPECT_EQ(budget.used(), 80u);
+  EXPECT_THAT(KernelTester("Fill")
+                  .Input<int32_t>({6})
+                  .Input(Tensor::Scalar<float>(1))
+                  .Run(),
+              StatusIs(StatusCode::kResourceExhausted,
+                       HasSubstr("per-run limit of 100 bytes")));
+  EXPECT_EQ(budget.used(), 80u);
 }
 
 TEST(OneHotTest, LastAndFirstAxis) {

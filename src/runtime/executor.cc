@@ -1,5 +1,6 @@
 #include "runtime/executor.h"
 
+#include "runtime/buffer_forwarding.h"
 #include "runtime/executor_state.h"
 
 namespace tfpersist {
@@ -28,6 +29,7 @@ ItemState& RunState::GetState(Frame* frame, int64_t iter, int item_index) {
   const int n = item.node->num_inputs();
   s.inputs.resize(n);
   s.dead.assign(n, item.kind == Kind::kMerge);
+  s.forwardable.assign(n, false);
   s.pending = item.num_pending;
   s.control_pending = item.num_control;
   for (int k = 0; k < n; ++k) {
@@ -88,19 +90,23 @@ Status RunState::Process(const Task& t) {
   const int num_outputs = item.node->num_outputs();
   std::vector<TensorValue> outputs(num_outputs);
   std::vector<bool> out_dead(num_outputs, true);
+  std::vector<bool> out_fresh(num_outputs, false);
   bool dead;
   {
     ItemState& s = GetState(t.frame, t.iter, t.item);
     dead = IsDead(item, s);
-    if (!dead) TFP_RETURN_IF_ERROR(Compute(item, &s, &outputs, &out_dead));
+    if (!dead) {
+      TFP_RETURN_IF_ERROR(Compute(item, &s, &outputs, &out_dead, &out_fresh));
+    }
     if (item.kind != Kind::kMerge) t.frame->iterations[t.iter].erase(t.item);
   }
-  return Propagate(t, outputs, out_dead, dead);
+  return Propagate(t, outputs, out_dead, dead, out_fresh);
 }
 
 Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
                          std::vector<TensorValue>* outputs,
-                         std::vector<bool>* out_dead) {
+                         std::vector<bool>* out_dead,
+                         std::vector<bool>* out_fresh) {
   TFP_ASSIGN_OR_RETURN(OpKernel * kernel, params_.get_kernel(*item.node));
   for (int k = 0; k < kernel->num_inputs(); ++k) {
     if (s->dead[k]) continue;
@@ -116,11 +122,13 @@ Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
   p.step_resource_manager = &step_resources_;
   p.eigen_device = params_.eigen_device;
   OpKernelContext ctx(&p);
+  ForwardingScope forwarding(&ctx, &s->inputs, &s->forwardable);
   kernel->Compute(&ctx);
   TFP_RETURN_IF_ERROR(ctx.status());
   TFP_RETURN_IF_ERROR(ctx.ValidateOutputs(item.kind == Kind::kSwitch));
   for (int k = 0; k < ctx.num_outputs(); ++k) {
     (*out_dead)[k] = !ctx.output_is_set(k);
+    (*out_fresh)[k] = forwarding.IsFresh(k, *ctx.mutable_output(k));
     if (ctx.output_is_set(k)) (*outputs)[k] = std::move(*ctx.mutable_output(k));
   }
   s->inputs.clear();  // release input tensors early
@@ -154,7 +162,8 @@ void RunState::EnsureIteration(Frame* frame, int64_t iter) {
 
 Status RunState::Propagate(const Task& t,
                            const std::vector<TensorValue>& outputs,
-                           const std::vector<bool>& out_dead, bool node_dead) {
+                           const std::vector<bool>& out_dead, bool node_dead,
+                           const std::vector<bool>& out_fresh) {
   const ExecPlan::Item& item = plan_.items()[t.item];
   switch (item.kind) {
     case Kind::kEnter: {
@@ -186,27 +195,44 @@ Status RunState::Propagate(const Task& t,
       Deliver(t.item, t.frame, t.iter + 1, outputs, out_dead, false);
       return OkStatus();
     default:
-      Deliver(t.item, t.frame, t.iter, outputs, out_dead, node_dead);
+      Deliver(t.item, t.frame, t.iter, outputs, out_dead, node_dead,
+              &out_fresh);
       return OkStatus();
   }
 }
 
 void RunState::Deliver(int src, Frame* frame, int64_t iter,
                        const std::vector<TensorValue>& outputs,
-                       const std::vector<bool>& out_dead, bool node_dead) {
+                       const std::vector<bool>& out_dead, bool node_dead,
+                       const std::vector<bool>* fresh) {
   const ExecPlan::Item& item = plan_.items()[src];
   if (frame == &root_) Capture(src, outputs, out_dead);
+  std::vector<int> data_edges(outputs.size(), 0);
+  for (const ExecPlan::Edge& e : item.out_edges) {
+    if (e.src_output >= 0) ++data_edges[e.src_output];
+  }
   for (const ExecPlan::Edge& e : item.out_edges) {
     if (e.src_output < 0) {
       DeliverOne(e, frame, iter, TensorValue(), node_dead);
-    } else {
-      DeliverOne(e, frame, iter, outputs[e.src_output], out_dead[e.src_output]);
+      continue;
     }
+    const int k = e.src_output;
+    const bool forwardable = fresh != nullptr && (*fresh)[k] &&
+                             data_edges[k] == 1 && !IsFetched(src, k);
+    DeliverOne(e, frame, iter, outputs[k], out_dead[k], forwardable);
   }
 }
 
+bool RunState::IsFetched(int src, int output) const {
+  for (const auto& fetch : plan_.fetches()) {
+    if (fetch.item == src && fetch.output == output) return true;
+  }
+  return false;
+}
+
 void RunState::DeliverOne(const ExecPlan::Edge& e, Frame* frame, int64_t iter,
-                          const TensorValue& value, bool dead) {
+                          const TensorValue& value, bool dead,
+                          bool forwardable) {
   const ExecPlan::Item& dst = plan_.items()[e.dst];
   ItemState& s = GetState(frame, iter, e.dst);
   if (dst.kind == Kind::kMerge) {
@@ -231,6 +257,7 @@ void RunState::DeliverOne(const ExecPlan::Edge& e, Frame* frame, int64_t iter,
   } else {
     s.inputs[e.dst_input] = value;
     s.dead[e.dst_input] = dead;
+    s.forwardable[e.dst_input] = forwardable && !dead;
   }
   if (--s.pending == 0) ready_.push_back({e.dst, frame, iter});
 }

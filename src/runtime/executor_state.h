@@ -29,6 +29,9 @@ namespace tfpersist {
 struct ItemState {
   std::vector<TensorValue> inputs;
   std::vector<bool> dead;  // per data input
+  // Per data input: the value's buffer is seen by nothing else (a fresh
+  // output sent along this one edge, not fetched), see forward_input.
+  std::vector<bool> forwardable;
   bool control_dead = false;
   int pending = 0;          // inputs still to arrive (not Merge)
   int control_pending = 0;  // Merge: control inputs still to arrive
@@ -81,18 +84,26 @@ class RunState {
   bool IsDead(const ExecPlan::Item& item, const ItemState& s) const;
   Status Process(const Task& t);
   Status Compute(const ExecPlan::Item& item, ItemState* s,
-                 std::vector<TensorValue>* outputs,
-                 std::vector<bool>* out_dead);
+                 std::vector<TensorValue>* outputs, std::vector<bool>* out_dead,
+                 std::vector<bool>* out_fresh);
   Status Propagate(const Task& t, const std::vector<TensorValue>& outputs,
-                   const std::vector<bool>& out_dead, bool node_dead);
+                   const std::vector<bool>& out_dead, bool node_dead,
+                   const std::vector<bool>& out_fresh);
   Frame* ChildFrame(Frame* parent, int64_t iter, const std::string& name);
   void EnsureIteration(Frame* frame, int64_t iter);
   // Sends item src's outputs along its out edges into (frame, iter).
+  // `fresh` (nullable): per output, whether the kernel made it fresh; such
+  // an output sent along exactly one data edge and not fetched arrives
+  // forwardable.
   void Deliver(int src, Frame* frame, int64_t iter,
                const std::vector<TensorValue>& outputs,
-               const std::vector<bool>& out_dead, bool node_dead);
+               const std::vector<bool>& out_dead, bool node_dead,
+               const std::vector<bool>* fresh = nullptr);
   void DeliverOne(const ExecPlan::Edge& e, Frame* frame, int64_t iter,
-                  const TensorValue& value, bool dead);
+                  const TensorValue& value, bool dead,
+                  bool forwardable = false);
+  // Whether output `output` of item `src` is fetched.
+  bool IsFetched(int src, int output) const;
   void Capture(int src, const std::vector<TensorValue>& outputs,
                const std::vector<bool>& out_dead);
 

@@ -22,22 +22,27 @@ namespace tfpersist {
 void RegisterArrayOps(OpRegistry* registry);  // array_ops.cc
 void RegisterStateOps(OpRegistry* registry);  // state_ops.cc
 void RegisterResourceVariableOps(
-    OpRegistry* registry);                          // resource_variable_ops.cc
-void RegisterControlFlowOps(OpRegistry* registry);  // control_flow_ops.cc
-void RegisterIoOps(OpRegistry* registry);           // io_ops.cc
-void RegisterStringOps(OpRegistry* registry);       // string_ops.cc
-void RegisterFunctionalOps(OpRegistry* registry);   // functional_ops.cc
-void RegisterTrainingOps(OpRegistry* registry);     // training_ops.cc
-void RegisterDataFlowOps(OpRegistry* registry);     // data_flow_ops.cc
-void RegisterTensorArrayOps(OpRegistry* registry);  // tensor_array_ops.cc
-void RegisterAudioOps(OpRegistry* registry);        // audio_ops.cc
-void RegisterImageOps(OpRegistry* registry);        // image_ops.cc
-void RegisterImageCodecOps(OpRegistry* registry);   // image_codec_ops.cc
-void RegisterNnBackpropOps(OpRegistry* registry);   // nn_backprop_ops.cc
-void RegisterNoOps(OpRegistry* registry);           // no_op.cc
-void RegisterMathOps(OpRegistry* registry);         // math_ops.cc
-void RegisterNnOps(OpRegistry* registry);           // nn_ops.cc
-void RegisterListOps(OpRegistry* registry);         // list_ops.cc
+    OpRegistry* registry);                           // resource_variable_ops.cc
+void RegisterControlFlowOps(OpRegistry* registry);   // control_flow_ops.cc
+void RegisterIoOps(OpRegistry* registry);            // io_ops.cc
+void RegisterStringOps(OpRegistry* registry);        // string_ops.cc
+void RegisterFunctionalOps(OpRegistry* registry);    // functional_ops.cc
+void RegisterTrainingOps(OpRegistry* registry);      // training_ops.cc
+void RegisterDataFlowOps(OpRegistry* registry);      // data_flow_ops.cc
+void RegisterTensorArrayOps(OpRegistry* registry);   // tensor_array_ops.cc
+void RegisterAudioOps(OpRegistry* registry);         // audio_ops.cc
+void RegisterImageOps(OpRegistry* registry);         // image_ops.cc
+void RegisterImageCodecOps(OpRegistry* registry);    // image_codec_ops.cc
+void RegisterNnBackpropOps(OpRegistry* registry);    // nn_backprop_ops.cc
+void RegisterNoOps(OpRegistry* registry);            // no_op.cc
+void RegisterMathOps(OpRegistry* registry);          // math_ops.cc
+void RegisterNnOps(OpRegistry* registry);            // nn_ops.cc
+void RegisterListOps(OpRegistry* registry);          // list_ops.cc
+void RegisterArraySplitOps(OpRegistry* registry);    // array_split_ops.cc
+void RegisterArrayPadOps(OpRegistry* registry);      // array_pad_ops.cc
+void RegisterArrayScatterOps(OpRegistry* registry);  // array_scatter_ops.cc
+void RegisterMathSpecialOps(OpRegistry* registry);   // math_special_ops.cc
+void RegisterNnTopKOps(OpRegistry* registry);        // nn_topk_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

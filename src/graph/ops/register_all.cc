@@ -23,6 +23,11 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterNnBackpropOps(registry);
   RegisterMathOps(registry);
   RegisterNnOps(registry);
+  RegisterArraySplitOps(registry);
+  RegisterArrayPadOps(registry);
+  RegisterArrayScatterOps(registry);
+  RegisterMathSpecialOps(registry);
+  RegisterNnTopKOps(registry);
 }
 
 }  // namespace tfpersist

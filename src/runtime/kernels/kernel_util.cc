@@ -12,6 +12,12 @@ StatusOr<std::vector<int64_t>> ReadIndexTensor(const Tensor& t,
     for (int32_t v : t.flat<int32_t>()) out.push_back(v);
   } else if (t.dtype() == DT_INT64) {
     for (int64_t v : t.flat<int64_t>()) out.push_back(v);
+  } else if (t.dtype() == DT_INT16) {  // int16 index types (GatherNd, ...)
+    for (int16_t v : t.flat<int16_t>()) out.push_back(v);
+  } else if (t.dtype() == DT_INT8) {  // SplitV's Tlen
+    for (int8_t v : t.flat<int8_t>()) out.push_back(v);
+  } else if (t.dtype() == DT_UINT16) {  // TensorScatterUpdate's Tindices
+    for (uint16_t v : t.flat<uint16_t>()) out.push_back(v);
   } else {
     return errors::InvalidArgument(what, " must be int32 or int64, got ",
                                    DataTypeString(t.dtype()));

@@ -18,7 +18,16 @@ void RegisterSliceTransposeKernels(
 void RegisterStridedSliceKernels(KernelRegistry* r);  // strided_slice_op.cc
 void RegisterTileGatherKernels(KernelRegistry* r);    // tile_gather_ops.cc
 void RegisterRangeOneHotWhereKernels(
-    KernelRegistry* r);  // range_one_hot_where_ops.cc
+    KernelRegistry* r);                        // range_one_hot_where_ops.cc
+void RegisterSplitKernels(KernelRegistry* r);  // split_ops.cc
+void RegisterPadKernels(KernelRegistry* r);    // pad_ops.cc
+void RegisterReverseRollKernels(KernelRegistry* r);    // reverse_roll_ops.cc
+void RegisterSpaceDepthKernels(KernelRegistry* r);     // space_depth_ops.cc
+void RegisterMatrixDiagKernels(KernelRegistry* r);     // matrix_diag_ops.cc
+void RegisterGatherNdKernels(KernelRegistry* r);       // gather_nd_op.cc
+void RegisterScatterNdKernels(KernelRegistry* r);      // scatter_nd_ops.cc
+void RegisterSparseToDenseKernels(KernelRegistry* r);  // sparse_to_dense_op.cc
+void RegisterUniqueKernels(KernelRegistry* r);         // unique_op.cc
 
 void RegisterArrayKernels(KernelRegistry* r) {
   RegisterConstKernels(r);        // Const
@@ -34,6 +43,18 @@ void RegisterArrayKernels(KernelRegistry* r) {
   RegisterStridedSliceKernels(r);      // StridedSlice
   RegisterTileGatherKernels(r);        // Tile, GatherV2, Gather
   RegisterRangeOneHotWhereKernels(r);  // Range, OneHot, Where
+  RegisterSplitKernels(r);             // Split, SplitV
+  RegisterPadKernels(r);               // Pad, PadV2, MirrorPad
+  RegisterReverseRollKernels(r);       // ReverseV2, Roll, BroadcastTo
+  // SpaceToBatchND, BatchToSpaceND, DepthToSpace, SpaceToDepth
+  RegisterSpaceDepthKernels(r);
+  // MatrixBandPart, MatrixDiagPartV3, MatrixDiagV3, MatrixSetDiagV3
+  RegisterMatrixDiagKernels(r);
+  RegisterGatherNdKernels(r);  // GatherNd
+  // ScatterNd, TensorScatterUpdate, TensorScatterAdd, TensorScatterSub
+  RegisterScatterNdKernels(r);
+  RegisterSparseToDenseKernels(r);  // SparseToDense
+  RegisterUniqueKernels(r);         // Unique, UniqueV2
 }
 
 }  // namespace tfpersist

@@ -1,6 +1,7 @@
 // Fill (dims, value), ZerosLike, OnesLike.
 #include <algorithm>
 
+#include "runtime/buffer_forwarding.h"
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/kernel_util.h"
 #include "runtime/op_kernel.h"
@@ -29,6 +30,7 @@ class FillOp : public OpKernel {
       S* dst = StorageData<S>(*out);
       std::fill(dst, dst + out->NumElements(), StorageData<S>(value)[0]);
     });
+    MarkOutputFresh(ctx, 0, *out);  // an initializer's Assign may adopt it
   }
 };
 

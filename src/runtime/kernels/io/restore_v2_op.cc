@@ -6,6 +6,7 @@
 // V2-era graphs load V1 checkpoints). Each restored dtype must equal the
 // requested one; a non-empty shape_and_slice spec returns just that region
 // (its shape must equal the stored tensor's shape).
+#include "runtime/buffer_forwarding.h"
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/io/checkpoint_kernel_util.h"
 #include "runtime/kernels/io/v1_restore.h"
@@ -39,11 +40,18 @@ class RestoreV2Op : public OpKernel {
     if (!ctx->env()->FileExists(MetaFilename(path)).ok()) {
       OP_REQUIRES_OK(ctx, RestoreFromV1(ctx->env(), path, requests,
                                         /*preferred_shard=*/-1, &restored));
-    } else {
-      OP_REQUIRES_OK(ctx, RestoreFromV2(ctx->env(), path, requests, &restored));
+      for (size_t i = 0; i < restored.size(); ++i) {
+        ctx->set_output(static_cast<int>(i), std::move(restored[i]));
+      }
+      return;
     }
+    OP_REQUIRES_OK(ctx, RestoreFromV2(ctx->env(), path, requests, &restored));
+    // Each tensor was just read into its own buffer: a consumer (the
+    // restore Assign) may adopt it instead of copying.
     for (size_t i = 0; i < restored.size(); ++i) {
       ctx->set_output(static_cast<int>(i), std::move(restored[i]));
+      MarkOutputFresh(ctx, static_cast<int>(i),
+                      ctx->mutable_output(static_cast<int>(i))->tensor);
     }
   }
 

@@ -17,6 +17,13 @@ void RegisterMathKernels(KernelRegistry* r) {
   RegisterArgMaxKernels(r);
   RegisterAddNKernels(r);
   RegisterRandomKernels(r);
+  RegisterSpecialCwiseKernels(r);   // Erf, Erfc, IsNan, Selu, Atan2, Xlogy...
+  RegisterCumulativeKernels(r);     // Cumsum, Cumprod
+  RegisterClipL2LossKernels(r);     // ClipByValue, L2Loss
+  RegisterBoolReductionKernels(r);  // Any, All
+  RegisterBincountKernels(r);       // Bincount
+  RegisterTopKKernels(r);           // TopKV2, InTopKV2
+  RegisterEinsumKernels(r);         // Einsum
 }
 
 }  // namespace tfpersist

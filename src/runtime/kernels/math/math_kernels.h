@@ -20,6 +20,13 @@ void RegisterReductionKernels(KernelRegistry* r);      // reduction_ops.cc
 void RegisterArgMaxKernels(KernelRegistry* r);         // argmax_op.cc
 void RegisterAddNKernels(KernelRegistry* r);           // add_n_op.cc
 void RegisterRandomKernels(KernelRegistry* r);         // random_ops.cc
+void RegisterSpecialCwiseKernels(KernelRegistry* r);   // special_cwise_ops.cc
+void RegisterCumulativeKernels(KernelRegistry* r);     // cumulative_ops.cc
+void RegisterClipL2LossKernels(KernelRegistry* r);     // clip_l2loss_ops.cc
+void RegisterBoolReductionKernels(KernelRegistry* r);  // bool_reduction_ops.cc
+void RegisterBincountKernels(KernelRegistry* r);       // bincount_op.cc
+void RegisterTopKKernels(KernelRegistry* r);           // topk_ops.cc
+void RegisterEinsumKernels(KernelRegistry* r);         // einsum_op.cc
 
 }  // namespace tfpersist
 

@@ -1,5 +1,6 @@
 // Resource-variable value ops: ReadVariableOp, AssignVariableOp,
 // AssignAddVariableOp, AssignSubVariableOp (TF's messages).
+#include "runtime/buffer_forwarding.h"
 #include "runtime/kernel_registry.h"
 #include "runtime/kernels/state/dense_update.h"
 #include "runtime/op_kernel.h"
@@ -72,15 +73,17 @@ class AssignVariableOp : public OpKernel {
         errors::InvalidArgument(
             "Trying to assign variable with wrong dtype. Expected ",
             DataTypeString(var->dtype()), " got ", DataTypeString(dtype_)));
-    Tensor copy = value.DeepCopy();
+    // Adopt a fresh value's buffer; copy anything else (a fed tensor).
+    Tensor copy;
+    if (!ForwardInput(ctx, 1, &copy)) copy = value.DeepCopy();
     std::lock_guard<std::mutex> lock(var->mu());
     if (validate_shape_ && var->is_initialized_locked()) {
       const TensorShape& old = var->tensor_locked().shape();
-      OP_REQUIRES(ctx, old == value.shape(),
+      OP_REQUIRES(ctx, old == copy.shape(),
                   errors::InvalidArgument(
                       "Trying to assign to variable with tensor with wrong "
                       "shape. Expected ",
-                      old.DebugString(), " got ", value.shape().DebugString()));
+                      old.DebugString(), " got ", copy.shape().DebugString()));
     }
     var->set_tensor_locked(std::move(copy));
   }

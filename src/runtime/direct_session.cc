@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "runtime/allocation_budget.h"
@@ -121,6 +122,7 @@ StatusOr<std::shared_ptr<const ExecPlan>> DirectSession::GetPlan(
                          ExecPlan::Build(*graph_, feeds, fetches, targets));
     plan = std::move(built);
   }
+  TFP_RETURN_IF_ERROR(PrepareKernels(*plan));
   std::lock_guard<std::mutex> lock(cache_mu_);
   return plans_.emplace(key, plan).first->second;
 }
@@ -166,6 +168,52 @@ std::shared_ptr<const ExecPlan> DirectSession::BuildOptimizedPlan(
   auto owned =
       std::make_shared<Owned>(Owned{std::move(*graph), std::move(*plan)});
   return std::shared_ptr<const ExecPlan>(owned, owned->plan.get());
+}
+
+namespace {
+
+// UNIMPLEMENTED listing every op type of `items` without a kernel and up to
+// three of the nodes using each, or OK.
+Status CheckKernelsExist(const std::vector<ExecPlan::Item>& items) {
+  std::map<std::string, std::vector<std::string>> missing;
+  std::vector<std::string> order;  // op types in order of first use
+  for (const ExecPlan::Item& item : items) {
+    const std::string& op = item.node->op();
+    if (KernelRegistry::Global()->HasKernel(op)) continue;
+    auto [it, inserted] = missing.try_emplace(op);
+    if (inserted) order.push_back(op);
+    it->second.push_back(item.node->name());
+  }
+  if (missing.empty()) return OkStatus();
+  std::vector<std::string> parts;
+  for (const std::string& op : order) {
+    const std::vector<std::string>& nodes = missing[op];
+    std::vector<std::string> quoted;
+    for (size_t i = 0; i < nodes.size() && i < 3; ++i) {
+      quoted.push_back(StrCat("'", nodes[i], "'"));
+    }
+    std::string more =
+        nodes.size() > 3 ? StrCat(" and ", nodes.size() - 3, " more") : "";
+    parts.push_back(StrCat("op '", op, "' (node", nodes.size() > 1 ? "s " : " ",
+                           StrJoin(quoted, ", "), more, ")"));
+  }
+  return errors::Unimplemented(
+      "No kernel registered for ", StrJoin(parts, ", "),
+      order.size() > 1 ? StrCat(" (", order.size(), " op types)") : "",
+      ", needed by this run; nothing was run ('tfpersist ops' lists the ops "
+      "that have kernels)");
+}
+
+}  // namespace
+
+// Creates the kernel of every item before anything runs (as TF does), so a
+// run that cannot complete fails up front.
+Status DirectSession::PrepareKernels(const ExecPlan& plan) {
+  TFP_RETURN_IF_ERROR(CheckKernelsExist(plan.items()));
+  for (const ExecPlan::Item& item : plan.items()) {
+    TFP_RETURN_IF_ERROR(GetKernel(*item.node).status());
+  }
+  return OkStatus();
 }
 
 StatusOr<OpKernel*> DirectSession::GetKernel(const Node& node) {

@@ -1,7 +1,8 @@
 // DirectSession: the in-process Session (TF's DirectSession, reduced to one
 // CPU device). Owns the Graph, the variables (ResourceMgr), one kernel per
 // node (created on first use, cached with its creation error) and one
-// ExecPlan per distinct (feeds, fetches, targets) signature.
+// ExecPlan per distinct (feeds, fetches, targets) signature. A new
+// signature creates the kernels of all its nodes before anything runs.
 //
 // Thread-safety: Run may be called concurrently (it holds a shared lock on
 // the graph); Extend and Close take it exclusively.
@@ -62,6 +63,9 @@ class DirectSession : public Session {
       const std::vector<std::string>& fetches,
       const std::vector<std::string>& targets);
   StatusOr<OpKernel*> GetKernel(const Node& node);
+  // UNIMPLEMENTED naming every op type of the plan without a kernel (and up
+  // to three nodes each); otherwise the first kernel construction error.
+  Status PrepareKernels(const ExecPlan& plan);
 
   SessionOptions options_;
   Env* env_;

@@ -52,7 +52,7 @@ else
 endif
 
 .PHONY: all deps configure build test demo bench format clean fuzz fuzz-build \
-  tsan release-test
+  tsan release-test ops-doc
 
 all: build
 
@@ -95,7 +95,13 @@ demo: build
 	@bash scripts/demo.sh $(BUILD_DIR)
 
 bench: build
+	@bash scripts/install_deps.sh bench
 	@bash scripts/bench.sh $(BUILD_DIR)
+
+# docs/ops.md: the op table (every OpDef, its dtypes, whether a kernel runs
+# it); regenerate after adding ops.
+ops-doc: build
+	@$(BUILD_DIR)/cli/tfpersist ops --markdown > docs/ops.md
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -55,6 +55,9 @@ Flags MakeFlags(Args* a) {
            "Only convert these variables");
   f.String("variable_names_blacklist", &a->blacklist,
            "Do not convert these variables");
+  f.Bool("fix_training_ops", &o.fix_training_ops,
+         "Frozen RefSwitch/RefMerge/AssignSub/AssignAdd -> "
+         "Switch/Merge/Sub/Add, then remove_training_nodes");
   f.String("restore_op_name", &a->ignored, "Deprecated, ignored");
   f.String("filename_tensor_name", &a->ignored, "Deprecated, ignored");
   f.Int64("checkpoint_version", &a->ignored_int,

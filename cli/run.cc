@@ -1,5 +1,8 @@
 // `tfpersist run MODEL.pb --input NAME:0=x.npy ... --output NAME:0 ...`:
-// runs a GraphDef (frozen .pb or .pbtxt) on .npy inputs and prints each
+// runs a GraphDef (frozen .pb or .pbtxt) on .npy inputs (numeric, or
+// strings: '|S', '<U' or object arrays of bytes) or raw files
+// (--input NAME:0=@file.wav feeds the file's bytes as a scalar string) and
+// prints each
 // output's dtype, shape and a value summary; with --output_dir writes
 // D/<name with '/' and ':' replaced by '_'>.npy ("Net/add:0" ->
 // "Net_add_0.npy"). Without --output, the likely outputs (nodes nothing
@@ -37,10 +40,22 @@ StatusOr<std::vector<std::pair<std::string, Tensor>>> ReadFeeds(
   for (const std::string& spec : o.inputs) {
     const size_t eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-      return errors::InvalidArgument("--input '", spec,
-                                     "' is not NAME:0=FILE.npy");
+      return errors::InvalidArgument(
+          "--input '", spec, "' is not NAME:0=FILE.npy or NAME:0=@FILE");
     }
-    TFP_ASSIGN_OR_RETURN(Tensor value, ReadNpy(env, spec.substr(eq + 1)));
+    const std::string file = spec.substr(eq + 1);
+    Tensor value;
+    if (file.starts_with("@")) {  // raw bytes as a scalar string
+      if (file.size() == 1) {
+        return errors::InvalidArgument("--input '", spec,
+                                       "' names no file after '@'");
+      }
+      TFP_ASSIGN_OR_RETURN(std::string bytes,
+                           ReadFileToString(env, file.substr(1)));
+      value = Tensor::Scalar<std::string>(std::move(bytes));
+    } else {
+      TFP_ASSIGN_OR_RETURN(value, ReadNpy(env, file));
+    }
     feeds.emplace_back(spec.substr(0, eq), std::move(value));
   }
   return feeds;
@@ -150,10 +165,13 @@ int Main(const std::vector<std::string>& args_in, CommandContext& ctx) {
   Options o;
   std::vector<std::string> args = args_in;
   Flags flags(kCommand,
-              "MODEL.pb [--input NAME:0=x.npy ...] [--output NAME:0 ...] "
+              "MODEL.pb [--input NAME:0=x.npy|@file ...] [--output NAME:0 ...] "
               "[--output_dir=D] [--repeat=N] [--threads=N]",
               "Runs a GraphDef (.pb or .pbtxt) on .npy inputs and prints every "
-              "output's dtype,\nshape and values. --input and --output repeat; "
+              "output's dtype,\nshape and values. --input NAME:0=@FILE feeds a "
+              "file's raw bytes as a scalar\nstring (WAV, JPEG, a serialized "
+              "tf.Example); string outputs are written as\n.npy of bytes "
+              "('|S'). --input and --output repeat; "
               "without --output the graph's\nlikely outputs are fetched.");
   flags.Repeated("input", &o.inputs,
                  "A feed NAME:0=FILE.npy (the tensor's value from a .npy file)");

@@ -18,6 +18,5 @@ fi
 run "Saver save/restore" "$BUILD_DIR/bench/train/train_saver_bench" --benchmark_min_time=0.2
 run "kernels" "$BUILD_DIR/bench/runtime/runtime_kernels_bench" --benchmark_min_time=0.2
 run "bench models (Session::Run)" "$BUILD_DIR/bench/tools/tools_models_bench" --benchmark_min_time=0.2
-if /usr/bin/python3 -c "import cv2" 2>/dev/null; then
-  run "bench models vs OpenCV dnn" /usr/bin/python3 "$ROOT/bench/tools/compare_opencv.py" "$BUILD_DIR"
-fi
+run "bench models vs OpenCV dnn and TorchScript (ours / best peer)" \
+  /usr/bin/python3 "$ROOT/bench/inference/compare_peers.py" "$BUILD_DIR"

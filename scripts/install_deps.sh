@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tfpersist needs to build, test and run its
 # demo. Idempotent: installs only what is missing. Needs root (or sudo).
+#   scripts/install_deps.sh         build, test, demo
+#   scripts/install_deps.sh bench   also the peers `make bench` compares
+#                                   against (TorchScript, OpenCV dnn)
 set -euo pipefail
 
 PKGS=(
   build-essential cmake pkg-config      # toolchain
   protobuf-compiler libprotobuf-dev     # .proto -> C++ (wire + text format)
   libeigen3-dev                         # tensor math in kernels
+  libdnnl-dev                           # oneDNN: float conv / matmul kernels
   libsnappy-dev                         # snappy-compressed table blocks
   libjpeg-dev libpng-dev                # DecodeJpeg / DecodePng / EncodePng
   libre2-dev                            # regex ops (RE2, as TensorFlow)
@@ -19,6 +23,10 @@ PKGS=(
   ccache                                # faster rebuilds
   mono-mcs mono-runtime                 # C# binding (bindings/csharp) + its demo/test
 )
+
+if [ "${1:-}" = "bench" ]; then
+  PKGS+=(python3-torch libopenblas0-openmp python3-opencv)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do

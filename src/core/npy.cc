@@ -10,10 +10,13 @@
 //   aligns to 64; readers must not rely on it).
 #include "tfpersist/core/npy.h"
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "core/npy_header.h"
+#include "core/npy_pickle.h"
 
 namespace tfpersist {
 namespace {
@@ -57,6 +60,88 @@ StatusOr<DataType> DtypeFromDescr(std::string_view descr,
   }
   return errors::Unimplemented("NumPy file ", name, " has dtype '", descr,
                                "', which tfpersist does not support");
+}
+
+// The element size of a fixed-width string descr: "|S5" -> 5 bytes per
+// element (kind 'S'), "<U3" -> 12 bytes (kind 'U', UTF-32). nullopt when
+// descr is not one.
+struct StringDescr {
+  char kind;
+  size_t width;  // bytes per element
+};
+std::optional<StringDescr> ParseStringDescr(std::string_view descr) {
+  if (descr.size() < 2 || (descr[0] != '|' && descr[0] != '<' &&
+                           descr[0] != '=' && descr[0] != '>')) {
+    return std::nullopt;
+  }
+  const char kind = descr[1];
+  if (kind != 'S' && kind != 'U') return std::nullopt;
+  if (kind == 'U' && descr[0] == '>') return std::nullopt;
+  size_t n = 0;
+  for (char c : descr.substr(2)) {
+    if (c < '0' || c > '9' || n > (size_t{1} << 40)) return std::nullopt;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  return StringDescr{kind, kind == 'U' ? n * 4 : n};
+}
+
+// Appends code point `cp` as UTF-8; false for an invalid code point.
+bool AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xc0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else if (cp < 0x10000) {
+    if (cp >= 0xd800 && cp < 0xe000) return false;
+    *out += static_cast<char>(0xe0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    *out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else if (cp < 0x110000) {
+    *out += static_cast<char>(0xf0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    *out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// A DT_STRING tensor from fixed-width elements: bytes ('S', trailing NULs
+// stripped as numpy does) or UTF-32LE ('U', converted to UTF-8).
+StatusOr<Tensor> ParseFixedStrings(std::string_view data, StringDescr d,
+                                   const TensorShape& shape,
+                                   std::string_view name) {
+  const uint64_t n = static_cast<uint64_t>(shape.num_elements());
+  if (d.width > 0 && n > data.size() / d.width) {
+    return errors::DataLoss("NumPy file ", name, " is truncated: shape ",
+                            shape.DebugString(), " of ", d.width,
+                            "-byte strings needs more than the ", data.size(),
+                            " bytes that follow the header");
+  }
+  TFP_ASSIGN_OR_RETURN(Tensor t, Tensor::Allocate(DT_STRING, shape));
+  std::string* out = t.data<std::string>();
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view e = data.substr(i * d.width, d.width);
+    if (d.kind == 'S') {
+      while (!e.empty() && e.back() == '\0') e.remove_suffix(1);
+      out[i] = std::string(e);
+      continue;
+    }
+    for (size_t k = 0; k + 4 <= e.size(); k += 4) {
+      uint32_t cp = 0;
+      for (int b = 0; b < 4; ++b) {
+        cp |= uint32_t{static_cast<uint8_t>(e[k + b])} << (8 * b);
+      }
+      if (cp == 0) break;  // numpy pads with NUL code points
+      if (!AppendUtf8(cp, &out[i])) {
+        return errors::DataLoss("NumPy file ", name, ": element ", i,
+                                " holds the invalid code point ", cp);
+      }
+    }
+  }
+  return t;
 }
 
 // Reads the version and header length; sets *header and *data_offset.
@@ -124,12 +209,18 @@ StatusOr<Tensor> ParseNpy(std::string_view bytes,
                                  " is in Fortran order; only C order is "
                                  "supported");
   }
-  TFP_ASSIGN_OR_RETURN(DataType dtype, DtypeFromDescr(h.descr, name));
   StatusOr<TensorShape> shape = TensorShape::Build(h.shape);
   if (!shape.ok()) {
     return errors::DataLoss("NumPy file ", name,
                             " has a bad shape: ", shape.status().message());
   }
+  if (h.descr == "|O" || h.descr == "O") {
+    return ParseNpyObjectArray(bytes.substr(offset), h.shape, name);
+  }
+  if (std::optional<StringDescr> sd = ParseStringDescr(h.descr)) {
+    return ParseFixedStrings(bytes.substr(offset), *sd, *shape, name);
+  }
+  TFP_ASSIGN_OR_RETURN(DataType dtype, DtypeFromDescr(h.descr, name));
   const uint64_t n = static_cast<uint64_t>(shape->num_elements());
   const size_t available = bytes.size() - offset;
   if (n > available / DataTypeSize(dtype)) {
@@ -151,17 +242,24 @@ StatusOr<Tensor> ParseNpy(std::string_view bytes,
 }
 
 StatusOr<std::string> SerializeNpy(const Tensor& tensor) {
-  const NpyType* type = nullptr;
+  std::string descr;
+  size_t width = 1;  // of a string element
   for (const NpyType& t : kTypes) {
-    if (t.dtype == tensor.dtype()) type = &t;
+    if (t.dtype == tensor.dtype()) descr = t.descr;
   }
-  if (type == nullptr) {
+  if (tensor.dtype() == DT_STRING) {
+    for (const std::string& s : tensor.flat<std::string>()) {
+      width = std::max(width, s.size());
+    }
+    descr = StrCat("|S", width);
+  }
+  if (descr.empty()) {
     return errors::Unimplemented("NumPy has no dtype for a ",
                                  DataTypeString(tensor.dtype()), " tensor");
   }
   // Keys sorted, as numpy writes them.
   std::string header = StrCat(
-      "{'descr': '", type->descr,
+      "{'descr': '", descr,
       "', 'fortran_order': False, 'shape': ", ShapeRepr(tensor.shape()), ", }");
   if (tensor.dims() > 0) {
     header.append(
@@ -180,7 +278,14 @@ StatusOr<std::string> SerializeNpy(const Tensor& tensor) {
     out += static_cast<char>((header.size() >> (8 * i)) & 0xff);
   }
   out += header;
-  out += tensor.tensor_data();
+  if (tensor.dtype() != DT_STRING) {
+    out += tensor.tensor_data();
+    return out;
+  }
+  for (const std::string& s : tensor.flat<std::string>()) {
+    out += s;
+    out.append(width - s.size(), '\0');
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 // DirectSession: the in-process Session (TF's DirectSession, reduced to one
 // CPU device). Owns the Graph, the variables (ResourceMgr), one kernel per
 // node (created on first use, cached with its creation error) and one
-// ExecPlan per distinct (feeds, fetches, targets) signature.
+// ExecPlan per distinct (feeds, fetches, targets) signature. A new
+// signature creates the kernels of all its nodes before anything runs.
 //
 // Thread-safety: Run may be called concurrently (it holds a shared lock on
 // the graph); Extend and Close take it exclusively.
@@ -36,6 +37,11 @@ class DirectSession : public Session {
              const std::vector<std::string>& fetches,
              const std::vector<std::string>& targets,
              std::vector<Tensor>* outputs) override;
+  Status RunWithMetadata(
+      const std::vector<std::pair<std::string, Tensor>>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets, std::vector<Tensor>* outputs,
+      RunMetadata* metadata) override;
   const tensorflow::GraphDef& graph_def() const override { return graph_def_; }
   Status Close() override;
 
@@ -50,7 +56,16 @@ class DirectSession : public Session {
       const std::vector<std::string>& feeds,
       const std::vector<std::string>& fetches,
       const std::vector<std::string>& targets);
+  // The plan of an optimized copy of the graph (graph_optimizer.h), or
+  // nullptr when optimization is off or fails (the graph then runs as is).
+  std::shared_ptr<const ExecPlan> BuildOptimizedPlan(
+      const std::vector<std::string>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets);
   StatusOr<OpKernel*> GetKernel(const Node& node);
+  // UNIMPLEMENTED naming every op type of the plan without a kernel (and up
+  // to three nodes each); otherwise the first kernel construction error.
+  Status PrepareKernels(const ExecPlan& plan);
 
   SessionOptions options_;
   Env* env_;
@@ -65,7 +80,7 @@ class DirectSession : public Session {
 
   std::mutex cache_mu_;  // guards plans_ and kernels_
   std::map<std::string, std::shared_ptr<const ExecPlan>> plans_;
-  // Node name -> kernel, or the error creating it.
+  // Node (name, op, inputs) -> kernel, or the error creating it.
   std::map<std::string, StatusOr<std::unique_ptr<OpKernel>>> kernels_;
 };
 

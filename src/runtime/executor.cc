@@ -1,5 +1,7 @@
 #include "runtime/executor.h"
 
+#include <chrono>
+
 #include "runtime/buffer_forwarding.h"
 #include "runtime/executor_state.h"
 
@@ -123,7 +125,9 @@ Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
   p.eigen_device = params_.eigen_device;
   OpKernelContext ctx(&p);
   ForwardingScope forwarding(&ctx, &s->inputs, &s->forwardable);
+  const auto start = std::chrono::steady_clock::now();
   kernel->Compute(&ctx);
+  if (params_.stats != nullptr) RecordStats(*item.node, *s, ctx, start);
   TFP_RETURN_IF_ERROR(ctx.status());
   TFP_RETURN_IF_ERROR(ctx.ValidateOutputs(item.kind == Kind::kSwitch));
   for (int k = 0; k < ctx.num_outputs(); ++k) {
@@ -133,6 +137,45 @@ Status RunState::Compute(const ExecPlan::Item& item, ItemState* s,
   }
   s->inputs.clear();  // release input tensors early
   return OkStatus();
+}
+
+namespace {
+
+std::vector<int64_t> ShapeOf(const Tensor& t) {
+  std::vector<int64_t> dims;
+  for (int d = 0; d < t.dims(); ++d) dims.push_back(t.dim_size(d));
+  return dims;
+}
+
+int64_t Micros(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+}
+
+}  // namespace
+
+void RunState::RecordStats(const Node& node, const ItemState& s,
+                           OpKernelContext& ctx,
+                           std::chrono::steady_clock::time_point start) {
+  const auto now = std::chrono::steady_clock::now();
+  NodeExecStats st;
+  st.node_name = node.name();
+  st.op = node.def().op();
+  st.start_micros = Micros(start - start_);
+  st.elapsed_micros = Micros(now - start);
+  for (size_t k = 0; k < s.inputs.size(); ++k) {
+    const TensorValue& v = s.inputs[k];
+    if (!s.dead[k] && !v.is_ref() && !v.is_resource()) {
+      st.input_shapes.push_back(ShapeOf(v.tensor));
+    }
+  }
+  for (int k = 0; k < ctx.num_outputs(); ++k) {
+    const TensorValue* v =
+        ctx.output_is_set(k) ? ctx.mutable_output(k) : nullptr;
+    if (v != nullptr && !v->is_ref() && !v->is_resource()) {
+      st.output_shapes.push_back(ShapeOf(v->tensor));
+    }
+  }
+  params_.stats->push_back(std::move(st));
 }
 
 Frame* RunState::ChildFrame(Frame* parent, int64_t iter,

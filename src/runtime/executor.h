@@ -25,6 +25,7 @@
 
 #include "runtime/exec_plan.h"
 #include "runtime/op_kernel.h"
+#include "tfpersist/runtime/session.h"
 
 namespace tfpersist {
 
@@ -34,6 +35,8 @@ struct ExecutorParams {
   const Eigen::ThreadPoolDevice* eigen_device = nullptr;
   // The (cached) kernel of a node, or its creation error. Required.
   std::function<StatusOr<OpKernel*>(const Node&)> get_kernel;
+  // When set, every computed node's timing and shapes are appended here.
+  std::vector<NodeExecStats>* stats = nullptr;
 };
 
 // Runs `plan` with feed_values[i] for plan.feeds()[i] (already checked with

@@ -13,6 +13,7 @@
 #ifndef TFPERSIST_RUNTIME_EXECUTOR_STATE_H_
 #define TFPERSIST_RUNTIME_EXECUTOR_STATE_H_
 
+#include <chrono>
 #include <deque>
 #include <map>
 #include <memory>
@@ -106,6 +107,9 @@ class RunState {
   bool IsFetched(int src, int output) const;
   void Capture(int src, const std::vector<TensorValue>& outputs,
                const std::vector<bool>& out_dead);
+  // Appends node's timing (Compute began at `start`) to params_.stats.
+  void RecordStats(const Node& node, const ItemState& s, OpKernelContext& ctx,
+                   std::chrono::steady_clock::time_point start);
 
   const ExecPlan& plan_;
   const ExecutorParams& params_;
@@ -116,6 +120,8 @@ class RunState {
   std::map<std::string, std::unique_ptr<Frame>> frames_;
   std::vector<Captured> captured_;
   std::deque<Task> ready_;
+  const std::chrono::steady_clock::time_point start_ =
+      std::chrono::steady_clock::now();
 };
 
 }  // namespace tfpersist

@@ -23,6 +23,7 @@ using tensorflow::GraphDef;
 // The loaded inputs of one freeze_graph run.
 struct FreezeInputs {
   GraphDef graph_def;
+  tensorflow::OpList stripped_op_list;  // of a meta graph, for its ops
   std::optional<tensorflow::SaverDef> saver_def;
   bool restore_from_keys = false;  // no SaverDef: restore by checkpoint keys
 };
@@ -54,6 +55,7 @@ StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
     TFP_ASSIGN_OR_RETURN(auto meta,
                          ReadMetaGraphDefFile(o.input_meta_graph, format, env));
     in.graph_def = std::move(*meta.mutable_graph_def());
+    in.stripped_op_list = meta.meta_info_def().stripped_op_list();
     if (meta.has_saver_def()) in.saver_def = meta.saver_def();
   } else {
     TFP_ASSIGN_OR_RETURN(in.graph_def,
@@ -76,13 +78,22 @@ StatusOr<FreezeInputs> LoadInputs(const FreezeGraphOptions& o, Env* env) {
   return in;
 }
 
-// The part of the graph the freeze runs: the outputs, the restore op and
-// filename tensor, the initializer nodes. (TF's session holds the whole
-// graph; running only this part gives the same values and lets graphs with
-// training ops we do not register freeze.)
+// The fallback session graph, for a graph whose every op has no OpDef here
+// (nor in its meta graph's stripped_op_list): the outputs, the restore op and
+// filename tensor, the initializer nodes and the "<v>/Read/ReadVariableOp"
+// reads of resource variables (outside the outputs' subgraph), which is
+// every node the freeze runs.
 StatusOr<GraphDef> SessionGraph(const FreezeGraphOptions& o,
                                 const FreezeInputs& in) {
   std::vector<std::string> needed = o.output_node_names;
+  std::set<std::string> names;
+  for (const auto& node : in.graph_def.node()) names.insert(node.name());
+  for (const auto& node : in.graph_def.node()) {
+    const std::string read = node.name() + "/Read/ReadVariableOp";
+    if (node.op() == "VarHandleOp" && names.contains(read)) {
+      needed.push_back(read);
+    }
+  }
   if (in.saver_def.has_value()) {
     for (const std::string& name : {in.saver_def->restore_op_name(),
                                     in.saver_def->filename_tensor_name()}) {
@@ -157,6 +168,9 @@ StatusOr<GraphDef> FreezeSavedModelNodes(const FreezeGraphOptions& o,
       ConvertVariablesToConstants(
           bundle->session.get(), graph_def, o.output_node_names,
           o.variable_names_whitelist, o.variable_names_blacklist));
+  if (o.fix_training_ops) {
+    TFP_ASSIGN_OR_RETURN(frozen, FixTrainingOps(frozen, o.output_node_names));
+  }
   TFP_RETURN_IF_ERROR(WriteOutput(o, frozen, env));
   return frozen;
 }
@@ -186,14 +200,28 @@ StatusOr<GraphDef> FreezeGraph(const FreezeGraphOptions& options) {
   TFP_ASSIGN_OR_RETURN(GraphDef session_graph, SessionGraph(options, in));
   SessionOptions session_options;
   session_options.env = env;
-  TFP_ASSIGN_OR_RETURN(std::unique_ptr<Session> session,
-                       Session::Create(session_graph, session_options));
-  TFP_RETURN_IF_ERROR(Restore(options, in, session_graph, env, session.get()));
+  session_options.extra_ops = in.stripped_op_list;
+  // As TF, the session holds the whole graph (ops of the meta graph's
+  // stripped_op_list import too; nodes the runs do not need never run).
+  StatusOr<std::unique_ptr<Session>> session =
+      Session::Create(in.graph_def, session_options);
+  if (session.ok()) {
+    session_graph = in.graph_def;
+  } else if (session.status().code() == StatusCode::kNotFound) {
+    // An op without an OpDef outside what the freeze runs.
+    session = Session::Create(session_graph, session_options);
+  }
+  if (!session.ok()) return session.status();
+  TFP_RETURN_IF_ERROR(Restore(options, in, session_graph, env, session->get()));
   TFP_ASSIGN_OR_RETURN(
       GraphDef frozen,
       ConvertVariablesToConstants(
-          session.get(), in.graph_def, options.output_node_names,
+          session->get(), in.graph_def, options.output_node_names,
           options.variable_names_whitelist, options.variable_names_blacklist));
+  if (options.fix_training_ops) {
+    TFP_ASSIGN_OR_RETURN(frozen,
+                         FixTrainingOps(frozen, options.output_node_names));
+  }
   TFP_RETURN_IF_ERROR(WriteOutput(options, frozen, env));
   return frozen;
 }

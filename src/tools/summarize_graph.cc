@@ -8,6 +8,8 @@
 #include <set>
 
 #include "core/tensor_proto.h"
+#include "graph/op_registry.h"
+#include "runtime/kernel_registry.h"
 
 namespace tfpersist {
 namespace {
@@ -135,6 +137,37 @@ std::string OpHistogram(const GraphDef& g) {
   return StrCat("Op types used: ", StrJoin(parts, ", "), "\n");
 }
 
+// "Op types without a kernel: 2 IteratorGetNext, ..." (nodes that import but
+// cannot run) and "Op types not registered: ..." (the graph does not import
+// without their OpDefs), or "Every op type has a kernel".
+std::string KernelCoverage(const GraphDef& g) {
+  std::map<std::string, int> no_kernel, unknown;
+  for (const NodeDef& n : g.node()) {
+    if (!OpRegistry::Global()->LookUp(n.op()).ok()) {
+      ++unknown[n.op()];
+    } else if (!KernelRegistry::Global()->HasKernel(n.op())) {
+      ++no_kernel[n.op()];
+    }
+  }
+  auto list = [](const std::map<std::string, int>& m) {
+    std::vector<std::string> parts;
+    for (const auto& [op, n] : m) parts.push_back(StrCat(n, " ", op));
+    return StrJoin(parts, ", ");
+  };
+  std::string out;
+  if (!no_kernel.empty()) {
+    out += StrCat(
+        "Op types without a kernel (they import; a run that needs "
+        "them fails): ",
+        list(no_kernel), "\n");
+  }
+  if (!unknown.empty()) {
+    out += StrCat("Op types not registered (import needs their OpDefs): ",
+                  list(unknown), "\n");
+  }
+  return out.empty() ? "Every op type has a kernel\n" : out;
+}
+
 std::string RunUsage(const std::vector<const NodeDef*>& inputs,
                      const std::vector<const NodeDef*>& outputs,
                      const std::string& path) {
@@ -245,7 +278,8 @@ StatusOr<std::string> SummarizeGraph(const GraphDef& graph_def,
         "Invalid graph with inputs referring to nonexistent nodes: ",
         StrJoin(invalid, "; "));
   }
-  out += OpHistogram(graph_def) + RunUsage(placeholders, outputs, graph_path);
+  out += OpHistogram(graph_def) + KernelCoverage(graph_def) +
+         RunUsage(placeholders, outputs, graph_path);
   if (print_structure) out += Structure(graph_def);
   return out;
 }

@@ -98,7 +98,7 @@ TEST(NpyTest, UnsupportedFeatures) {
                                 "'shape': (1,), }",
                                 data),
                        "o.npy"),
-              StatusIs(StatusCode::kUnimplemented, HasSubstr("dtype '|O'")));
+              StatusIs(StatusCode::kUnimplemented, HasSubstr("opcode 0x00")));
   EXPECT_THAT(
       ParseNpy(NpyBytes("{'descr': [('a', '<i4')], 'fortran_order': "
                         "False, 'shape': (1,), }",
@@ -109,8 +109,6 @@ TEST(NpyTest, UnsupportedFeatures) {
   v4[6] = 4;
   EXPECT_THAT(ParseNpy(v4, "v4.npy"),
               StatusIs(StatusCode::kUnimplemented, HasSubstr("version 4.0")));
-  EXPECT_THAT(SerializeNpy(Tensor::FromVector<std::string>({"a"})),
-              StatusIs(StatusCode::kUnimplemented, HasSubstr("string")));
   EXPECT_THAT(SerializeNpy(Tensor::Scalar(bfloat16{})),
               StatusIs(StatusCode::kUnimplemented, HasSubstr("bfloat16")));
 }

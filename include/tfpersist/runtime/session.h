@@ -19,6 +19,7 @@
 #ifndef TFPERSIST_RUNTIME_SESSION_H_
 #define TFPERSIST_RUNTIME_SESSION_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -35,12 +36,36 @@ struct SessionOptions {
   // File access for kernels that touch files (SaveV2, RestoreV2, ...).
   // Not owned; must outlive the session. nullptr = Env::Default().
   Env* env = nullptr;
-  // Threads for intra-op parallelism (Eigen); 0 = number of cores.
+  // Threads one kernel may use (intra-op parallelism, TF's ConfigProto
+  // name); 0 = intra_op_threads below, 0 there too = number of cores.
+  int intra_op_parallelism_threads = 0;
+  // The older spelling of the same count (used when the above is 0).
   int intra_op_threads = 0;
+  // Session-creation graph optimization (constant folding, Identity/NoOp
+  // removal, batch-norm folding, contraction fusion; see
+  // src/runtime/optimizer/graph_optimizer.h), run per (feeds, fetches,
+  // targets) signature. Fetched, fed and targeted nodes keep TF semantics.
+  bool enable_graph_optimization = true;
   // OpDefs for ops tfpersist does not register (e.g. a MetaGraphDef's
   // meta_info_def.stripped_op_list), so such graphs load; their nodes fail
   // with UNIMPLEMENTED only if a Run needs them.
   tensorflow::OpList extra_ops;
+};
+
+// One node's execution in a traced Run (TF's NodeExecStats, reduced).
+struct NodeExecStats {
+  std::string node_name;
+  std::string op;
+  int64_t start_micros = 0;    // since the Run began
+  int64_t elapsed_micros = 0;  // in the kernel's Compute
+  // Shapes of the plain-tensor inputs and outputs (empty for refs, handles
+  // and dead values).
+  std::vector<std::vector<int64_t>> input_shapes, output_shapes;
+};
+
+// What a traced Run reports (TF's RunMetadata.step_stats).
+struct RunMetadata {
+  std::vector<NodeExecStats> step_stats;  // in execution order
 };
 
 class Session {
@@ -63,6 +88,15 @@ class Session {
                      const std::vector<std::string>& fetches,
                      const std::vector<std::string>& targets,
                      std::vector<Tensor>* outputs) = 0;
+
+  // Run, also recording every executed node's timing and shapes into
+  // *metadata (cleared first; not recorded when null), as TF's Run with
+  // RunOptions.trace_level = FULL_TRACE. Timing adds a clock read per node.
+  virtual Status RunWithMetadata(
+      const std::vector<std::pair<std::string, Tensor>>& feeds,
+      const std::vector<std::string>& fetches,
+      const std::vector<std::string>& targets, std::vector<Tensor>* outputs,
+      RunMetadata* metadata) = 0;
 
   // The graph as currently extended.
   virtual const tensorflow::GraphDef& graph_def() const = 0;

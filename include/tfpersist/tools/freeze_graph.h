@@ -51,10 +51,18 @@ struct FreezeGraphOptions {
   std::vector<std::string> initializer_nodes;  // run after restoring
   std::optional<std::vector<std::string>> variable_names_whitelist;
   std::optional<std::vector<std::string>> variable_names_blacklist;
+  // Apply FixTrainingOps (graph_util.h) to the frozen graph, protecting the
+  // output nodes: training-mode batch norm and similar graphs then run.
+  bool fix_training_ops = false;
   Env* env = nullptr;  // nullptr = Env::Default()
 };
 
-// Runs freeze_graph. Errors: INVALID_ARGUMENT for no output node names or no
+// Runs freeze_graph. As TF, the session holds the whole input graph (with
+// a meta graph's stripped_op_list as extra OpDefs), so resource variables
+// are read through their "<v>/Read/ReadVariableOp" nodes even though those
+// lie outside the outputs' subgraph; when the whole graph does not import
+// (an op without any OpDef), only the nodes the freeze runs are loaded.
+// Errors: INVALID_ARGUMENT for no output node names or no
 // input graph; NOT_FOUND "Input checkpoint '<p>' doesn't exist!" (no
 // checkpoint files), or for missing graph files; DATA_LOSS for unparsable
 // graph files; then the restore's and ConvertVariablesToConstants' errors

@@ -77,6 +77,18 @@ StatusOr<tensorflow::GraphDef> RemoveTrainingNodes(
     const tensorflow::GraphDef& graph_def,
     const std::vector<std::string>& protected_nodes = {});
 
+// The usual repair of a frozen TF1 training-mode graph (tensorflow issue
+// #3628; TF itself has no such pass): with the variables now Const,
+//   RefSwitch -> Switch and RefMerge -> Merge (same inputs and attrs),
+//   AssignSub -> Sub and AssignAdd -> Add (use_locking dropped)
+// for every such node whose input 0 is a frozen variable (a Const, reached
+// directly or through Identity nodes); the same ops on anything else are
+// left alone. Then RemoveTrainingNodes(protected_nodes); the library and
+// versions of `frozen` are kept.
+StatusOr<tensorflow::GraphDef> FixTrainingOps(
+    const tensorflow::GraphDef& frozen,
+    const std::vector<std::string>& protected_nodes);
+
 // strip_unused_lib.strip_unused: every node named in `input_node_names`
 // becomes {name, op: "Placeholder", attr {dtype, and the original's shape /
 // _output_shapes when present}}, then ExtractSubGraph(output_node_names).

@@ -2,7 +2,8 @@
 // about a GraphDef -- likely inputs (Placeholders with dtype and shape),
 // variables, likely outputs (nodes nothing consumes, except Const, Assign,
 // NoOp, Placeholder), parameter counts, control edges, devices and the op
-// histogram -- in TF's format, plus the bytes the parameters take and a
+// histogram -- in TF's format, plus the bytes the parameters take, the op
+// types without a kernel (or without an OpDef) and a
 // `tfpersist run` command line for the model.
 //
 // Thread-safety: pure functions.

@@ -354,7 +354,59 @@ void RegisterBatchNormOps(OpRegistry* r) {
 
 }  // namespace
 
+// Grappler's fused contractions (remapper), created by tfpersist's session
+// optimizer; the args are the bias when fused_ops starts with "BiasAdd".
+void RegisterFusedContractionOps(OpRegistry* r) {
+  Add(r, OpDefBuilder("_FusedConv2D")
+             .Input("input: T")
+             .Input("filter: T")
+             .Input("args: num_args * T")
+             .Output("output: T")
+             .Attr("T: {half, float, double}")
+             .Attr("num_args: int >= 0")
+             .Attr("strides: list(int)")
+             .Attr(kPaddingWithExplicit)
+             .Attr(kExplicitPaddings)
+             .Attr(kDataFormat)
+             .Attr("dilations: list(int) = [1, 1, 1, 1]")
+             .Attr("use_cudnn_on_gpu: bool = true")
+             .Attr("fused_ops: list(string) = []")
+             .Attr("epsilon: float = 0.0001")
+             .Attr("leakyrelu_alpha: float = 0.2")
+             .SetShapeFn(Conv2DShape));
+  Add(r, OpDefBuilder("_FusedDepthwiseConv2dNative")
+             .Input("input: T")
+             .Input("filter: T")
+             .Input("args: num_args * T")
+             .Output("output: T")
+             .Attr("T: {half, bfloat16, float, double}")
+             .Attr("num_args: int >= 0")
+             .Attr("strides: list(int)")
+             .Attr(kPaddingWithExplicit)
+             .Attr(kExplicitPaddings)
+             .Attr(kDataFormat)
+             .Attr("dilations: list(int) = [1, 1, 1, 1]")
+             .Attr("fused_ops: list(string) = []")
+             .Attr("epsilon: float = 0.0001")
+             .Attr("leakyrelu_alpha: float = 0.2")
+             .SetShapeFn(DepthwiseConv2DShape));
+  Add(r, OpDefBuilder("_FusedMatMul")
+             .Input("a: T")
+             .Input("b: T")
+             .Input("args: num_args * T")
+             .Output("product: T")
+             .Attr("transpose_a: bool = false")
+             .Attr("transpose_b: bool = false")
+             .Attr("T: {bfloat16, half, float}")
+             .Attr("num_args: int >= 0")
+             .Attr("fused_ops: list(string) = []")
+             .Attr("epsilon: float = 0.0001")
+             .Attr("leakyrelu_alpha: float = 0.2")
+             .SetShapeFn(MatMulShape));
+}
+
 void RegisterNnOps(OpRegistry* registry) {
+  RegisterFusedContractionOps(registry);
   RegisterActivationOps(registry);
   RegisterConvAndPoolOps(registry);
   RegisterBatchNormOps(registry);

@@ -43,6 +43,10 @@ void RegisterArrayPadOps(OpRegistry* registry);      // array_pad_ops.cc
 void RegisterArrayScatterOps(OpRegistry* registry);  // array_scatter_ops.cc
 void RegisterMathSpecialOps(OpRegistry* registry);   // math_special_ops.cc
 void RegisterNnTopKOps(OpRegistry* registry);        // nn_topk_ops.cc
+void RegisterDatasetOps(OpRegistry* registry);       // dataset_ops.cc
+void RegisterLookupOps(OpRegistry* registry);        // lookup_ops.cc
+void RegisterParsingOps(OpRegistry* registry);       // parsing_ops.cc
+void RegisterSparseOps(OpRegistry* registry);        // sparse_ops.cc
 
 // Every family above, in the order of register_all.cc.
 void RegisterAllOps(OpRegistry* registry);

@@ -28,6 +28,10 @@ void RegisterAllOps(OpRegistry* registry) {
   RegisterArrayScatterOps(registry);
   RegisterMathSpecialOps(registry);
   RegisterNnTopKOps(registry);
+  RegisterDatasetOps(registry);
+  RegisterLookupOps(registry);
+  RegisterParsingOps(registry);
+  RegisterSparseOps(registry);
 }
 
 }  // namespace tfpersist

@@ -39,6 +39,29 @@ void RegisterStringOps(OpRegistry* r) {
                    .Output("output: bool")
                    .SetShapeFn(UnchangedShape)
                    .Finalize(r));
+  MustRegister(OpDefBuilder("EncodeBase64")
+                   .Input("input: string")
+                   .Output("output: string")
+                   .Attr("pad: bool = false")
+                   .SetShapeFn(UnchangedShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("DecodeBase64")
+                   .Input("input: string")
+                   .Output("output: string")
+                   .SetShapeFn(UnchangedShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("StringLength")
+                   .Input("input: string")
+                   .Output("output: int32")
+                   .Attr("unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'")
+                   .SetShapeFn(UnchangedShape)
+                   .Finalize(r));
+  MustRegister(OpDefBuilder("StringToHashBucketFast")
+                   .Input("input: string")
+                   .Output("output: int64")
+                   .Attr("num_buckets: int >= 1")
+                   .SetShapeFn(UnchangedShape)
+                   .Finalize(r));
 }
 
 }  // namespace tfpersist

@@ -26,6 +26,9 @@ void RegisterDataFlowKernels(KernelRegistry* registry);          // data_flow/
 void RegisterAudioKernels(KernelRegistry* registry);             // audio/
 void RegisterImageKernels(KernelRegistry* registry);             // image/
 void RegisterListKernels(KernelRegistry* registry);              // list/
+void RegisterLookupKernels(KernelRegistry* registry);            // lookup/
+void RegisterParsingKernels(KernelRegistry* registry);           // parsing/
+void RegisterSparseKernels(KernelRegistry* registry);            // sparse/
 // Math, Nn (kernels/math/, kernels/nn/) and Io (kernels/io/) add their
 // lines here and in register_all.cc.
 

@@ -17,6 +17,9 @@ void RegisterAllKernels(KernelRegistry* registry) {
   RegisterAudioKernels(registry);
   RegisterImageKernels(registry);
   RegisterListKernels(registry);
+  RegisterLookupKernels(registry);
+  RegisterParsingKernels(registry);
+  RegisterSparseKernels(registry);
 }
 
 }  // namespace tfpersist

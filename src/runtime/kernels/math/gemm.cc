@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "runtime/kernels/math/parallel.h"
+#include "runtime/kernels/onednn/onednn.h"
 #include "runtime/kernels/reference/numeric.h"
 
 namespace tfpersist {
@@ -101,7 +102,9 @@ void Gemm(const OpKernelContext* ctx, const T* a, const T* b, T* out, int64_t m,
     std::fill(out, out + m * n, T(reference::FromCompute<T>(0)));
     return;
   }
-  if constexpr (std::is_same_v<T, half> || std::is_same_v<T, bfloat16>) {
+  if constexpr (std::is_same_v<T, float>) {
+    onednn::Sgemm(ctx, a, b, out, m, k, n, ta, tb);
+  } else if constexpr (std::is_same_v<T, half> || std::is_same_v<T, bfloat16>) {
     GemmViaFloat(ctx, a, b, out, m, k, n, ta, tb);
   } else {
     Partition<T>(ctx, m, k, n,

@@ -1,5 +1,5 @@
-// Matrix products for MatMul, BatchMatMulV2 and Conv2D: Eigen's GEMM for
-// float and double, a cache-friendly loop for integers, half/bfloat16
+// Matrix products for MatMul, BatchMatMulV2 and Conv2D: oneDNN's sgemm for
+// float (run-time ISA dispatch), Eigen's GEMM for double, a cache-friendly loop for integers, half/bfloat16
 // through float. Large products are split into row or column blocks over
 // the context's threads.
 // Thread-safety: pure functions of their arguments.

@@ -17,6 +17,7 @@ void RegisterMathKernels(KernelRegistry* r) {
   RegisterArgMaxKernels(r);
   RegisterAddNKernels(r);
   RegisterRandomKernels(r);
+  RegisterFusedMatMulKernels(r);
   RegisterSpecialCwiseKernels(r);   // Erf, Erfc, IsNan, Selu, Atan2, Xlogy...
   RegisterCumulativeKernels(r);     // Cumsum, Cumprod
   RegisterClipL2LossKernels(r);     // ClipByValue, L2Loss

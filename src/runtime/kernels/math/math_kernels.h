@@ -20,6 +20,7 @@ void RegisterReductionKernels(KernelRegistry* r);      // reduction_ops.cc
 void RegisterArgMaxKernels(KernelRegistry* r);         // argmax_op.cc
 void RegisterAddNKernels(KernelRegistry* r);           // add_n_op.cc
 void RegisterRandomKernels(KernelRegistry* r);         // random_ops.cc
+void RegisterFusedMatMulKernels(KernelRegistry* r);    // fused_matmul_op.cc
 void RegisterSpecialCwiseKernels(KernelRegistry* r);   // special_cwise_ops.cc
 void RegisterCumulativeKernels(KernelRegistry* r);     // cumulative_ops.cc
 void RegisterClipL2LossKernels(KernelRegistry* r);     // clip_l2loss_ops.cc

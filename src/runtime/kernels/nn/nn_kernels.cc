@@ -14,6 +14,7 @@ void RegisterNnKernels(KernelRegistry* r) {
   RegisterPoolingKernels(r);
   RegisterFusedBatchNormKernels(r);
   RegisterLrnKernels(r);
+  RegisterFusedConvKernels(r);
   RegisterConv2DBackpropInputKernels(r);
 }
 

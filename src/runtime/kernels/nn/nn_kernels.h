@@ -19,6 +19,7 @@ void RegisterFusedBatchNormKernels(
 void RegisterLrnKernels(KernelRegistry* r);  // lrn_op.cc
 void RegisterConv2DBackpropInputKernels(
     KernelRegistry* r);  // conv_2d_backprop_input_op.cc
+void RegisterFusedConvKernels(KernelRegistry* r);  // fused_conv_op.cc
 
 }  // namespace tfpersist
 

@@ -5,6 +5,7 @@
 #ifndef TFPERSIST_RUNTIME_KERNELS_REFERENCE_CONV_H_
 #define TFPERSIST_RUNTIME_KERNELS_REFERENCE_CONV_H_
 
+#include <algorithm>
 #include <cstdint>
 
 #include "runtime/kernels/reference/matmul.h"
@@ -23,16 +24,38 @@ struct ConvGeometry {
   int64_t pad_top = 0, pad_left = 0;
 };
 
-// Calls fn(iy, ix, fy, fx) for every in-bounds tap of output cell (oy, ox).
+// The taps [begin, end) of a window of `k` taps spaced `dilation` apart
+// starting at input coordinate `base` (possibly negative) that fall inside
+// [0, in). Computed directly, so the cost never depends on the taps that
+// fall outside the input (a hostile ksize of 2^31 on a 4x4 input).
+// REQUIRES: k >= 0, dilation >= 1, base + (k - 1) * dilation fits int64.
+struct TapRange {
+  int64_t begin = 0, end = 0;
+};
+inline TapRange InBoundsTaps(int64_t base, int64_t k, int64_t dilation,
+                             int64_t in) {
+  TapRange r;
+  if (k <= 0 || in <= 0 || base >= in) return r;
+  // First tap with base + f * dilation >= 0.
+  r.begin = base >= 0 ? 0 : -base / dilation + (-base % dilation != 0);
+  // One past the last tap with base + f * dilation <= in - 1.
+  r.end = std::min(k, (in - 1 - base) / dilation + 1);
+  if (r.end < r.begin) r.end = r.begin;
+  return r;
+}
+
+// Calls fn(iy, ix, fy, fx) for every in-bounds tap of output cell (oy, ox),
+// in row-major tap order; out-of-bounds taps cost nothing.
 template <typename Fn>
 void ForEachTap(const ConvGeometry& g, int64_t oy, int64_t ox, Fn fn) {
-  for (int64_t fy = 0; fy < g.filter_h; ++fy) {
-    const int64_t iy = oy * g.stride_h - g.pad_top + fy * g.dilation_h;
-    if (iy < 0 || iy >= g.in_h) continue;
-    for (int64_t fx = 0; fx < g.filter_w; ++fx) {
-      const int64_t ix = ox * g.stride_w - g.pad_left + fx * g.dilation_w;
-      if (ix < 0 || ix >= g.in_w) continue;
-      fn(iy, ix, fy, fx);
+  const int64_t base_y = oy * g.stride_h - g.pad_top;
+  const int64_t base_x = ox * g.stride_w - g.pad_left;
+  const TapRange ry = InBoundsTaps(base_y, g.filter_h, g.dilation_h, g.in_h);
+  const TapRange rx = InBoundsTaps(base_x, g.filter_w, g.dilation_w, g.in_w);
+  for (int64_t fy = ry.begin; fy < ry.end; ++fy) {
+    const int64_t iy = base_y + fy * g.dilation_h;
+    for (int64_t fx = rx.begin; fx < rx.end; ++fx) {
+      fn(iy, base_x + fx * g.dilation_w, fy, fx);
     }
   }
 }

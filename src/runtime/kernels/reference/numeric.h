@@ -65,11 +65,24 @@ template <typename T>
 inline constexpr bool kIsSignedInt =
     std::is_integral_v<T>&& std::is_signed_v<T> && !std::is_same_v<T, bool>;
 
-// a + b, a - b, a * b with wrap-around for signed integers.
+// The unsigned type integer arithmetic on T wraps in. Types narrower than
+// int are widened to `unsigned` first: otherwise the usual promotions turn
+// uint16 * uint16 (and int16 through uint16) into an `int` product that
+// overflows (undefined), e.g. 0xFFFF * 0xFFFF.
+template <typename T>
+using WrapType = std::conditional_t<(sizeof(T) < sizeof(unsigned)), unsigned,
+                                    std::make_unsigned_t<T>>;
+
+template <typename T>
+inline constexpr bool kWraps =
+    std::is_integral_v<T> && !std::is_same_v<T, bool>;
+
+// a + b, a - b, a * b modulo 2^bits for every integer type (two's
+// complement for signed ones); plain arithmetic otherwise.
 template <typename T>
 inline T WrapAdd(T a, T b) {
-  if constexpr (kIsSignedInt<T>) {
-    using U = std::make_unsigned_t<T>;
+  if constexpr (kWraps<T>) {
+    using U = WrapType<T>;
     return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
   } else {
     return a + b;
@@ -77,8 +90,8 @@ inline T WrapAdd(T a, T b) {
 }
 template <typename T>
 inline T WrapSub(T a, T b) {
-  if constexpr (kIsSignedInt<T>) {
-    using U = std::make_unsigned_t<T>;
+  if constexpr (kWraps<T>) {
+    using U = WrapType<T>;
     return static_cast<T>(static_cast<U>(a) - static_cast<U>(b));
   } else {
     return a - b;
@@ -86,12 +99,9 @@ inline T WrapSub(T a, T b) {
 }
 template <typename T>
 inline T WrapMul(T a, T b) {
-  if constexpr (kIsSignedInt<T>) {
-    using U = std::make_unsigned_t<T>;
+  if constexpr (kWraps<T>) {
+    using U = WrapType<T>;
     return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
-  } else if constexpr (std::is_integral_v<T> && sizeof(T) < sizeof(int)) {
-    // uint8/uint16 promote to int: multiply as unsigned to avoid overflow.
-    return static_cast<T>(static_cast<unsigned>(a) * static_cast<unsigned>(b));
   } else {
     return a * b;
   }

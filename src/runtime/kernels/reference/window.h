@@ -65,8 +65,9 @@ inline StatusOr<WindowDim> ComputeWindow(int64_t in, int64_t k, int64_t stride,
       break;
     case Padding::kSame: {
       w.out = (in + stride - 1) / stride;
+      // (out - 1) * stride < in, so this order cannot overflow.
       const int64_t total =
-          std::max<int64_t>(0, (w.out - 1) * stride + ke - in);
+          std::max<int64_t>(0, ke - (in - (w.out - 1) * stride));
       w.pad_before = total / 2;
       w.pad_after = total - w.pad_before;
       break;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,29 @@ TEST(PoolingOpsTest, SameAvgPoolDivisorHandChecked) {
               Tensor::FromVector<float>({1, 2, 3, 4}, {1, 2, 2, 1})));
   EXPECT_THAT(out, TensorEq(Tensor::FromVector<float>({2.5f, 3, 3.5f, 4},
                                                       {1, 2, 2, 1})));
+}
+
+// Defect: a ksize of 2^31 - 1 looped over all ~10^11 filter taps on a 4x4
+// input. The window is clamped to the input: each output covers the whole
+// input here (pad 2^30 - 1 on each side), so max = 16, mean = 8.5.
+TEST(PoolingOpsTest, HugeWindowIsClampedToTheInput) {
+  const auto start = std::chrono::steady_clock::now();
+  const int64_t k = (int64_t{1} << 31) - 1;
+  std::vector<float> values(16);
+  for (int i = 0; i < 16; ++i) values[i] = static_cast<float>(i + 1);
+  const Tensor in = Tensor::FromVector<float>(values, {1, 4, 4, 1});
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor max, RunPool("MaxPool", {{1, 4, 4, 1}, k, k, 1, 1, "SAME"}, in));
+  EXPECT_THAT(max, TensorEq(Tensor::FromVector<float>(
+                       std::vector<float>(16, 16), {1, 4, 4, 1})));
+  TFP_ASSERT_OK_AND_ASSIGN(
+      Tensor avg, RunPool("AvgPool", {{1, 4, 4, 1}, k, k, 3, 3, "SAME"}, in));
+  EXPECT_THAT(avg, TensorEq(Tensor::FromVector<float>(
+                       std::vector<float>(4, 8.5f), {1, 2, 2, 1})));
+  EXPECT_THAT(RunPool("MaxPool", {{1, 4, 4, 1}, k, k, 1, 1, "VALID"}, in),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("Computed output size would be negative")));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST(PoolingOpsTest, Errors) {

@@ -202,5 +202,48 @@ TEST(PoolingTest, PaddedCellsNeverWinMax) {
   EXPECT_THAT(out8, ElementsAreArray(std::vector<int8_t>{-100, 127, 127}));
 }
 
+// InBoundsTaps computes directly what a scan over every tap would find.
+TEST(ForEachTapTest, InBoundsTapsMatchesScan) {
+  for (int64_t in = 0; in <= 6; ++in) {
+    for (int64_t k = 0; k <= 7; ++k) {
+      for (int64_t d = 1; d <= 3; ++d) {
+        for (int64_t base = -12; base <= 8; ++base) {
+          int64_t first = -1, count = 0;
+          for (int64_t f = 0; f < k; ++f) {
+            const int64_t x = base + f * d;
+            if (x < 0 || x >= in) continue;
+            if (first < 0) first = f;
+            ++count;
+          }
+          const TapRange r = InBoundsTaps(base, k, d, in);
+          SCOPED_TRACE(testing::Message() << "in=" << in << " k=" << k
+                                          << " d=" << d << " base=" << base);
+          EXPECT_EQ(r.end - r.begin, count);
+          if (count > 0) EXPECT_EQ(r.begin, first);
+        }
+      }
+    }
+  }
+}
+
+// A 2^31-tap window over a 4-cell input visits only the 4 in-bounds taps.
+TEST(ForEachTapTest, HugeWindowCostsOnlyInBoundsTaps) {
+  const int64_t k = (int64_t{1} << 31) - 1;
+  ConvGeometry g;
+  g.batch = 1;
+  g.in_h = g.in_w = 2;
+  g.in_c = 1;
+  g.filter_h = g.filter_w = k;
+  g.out_h = g.out_w = 2;
+  g.pad_top = g.pad_left = (k - 1) / 2;
+  int64_t calls = 0;
+  ForEachTap(g, 1, 1, [&](int64_t iy, int64_t ix, int64_t fy, int64_t fx) {
+    EXPECT_EQ(iy, 1 + fy - g.pad_top);
+    EXPECT_EQ(ix, 1 + fx - g.pad_left);
+    ++calls;
+  });
+  EXPECT_EQ(calls, 4);
+}
+
 }  // namespace
 }  // namespace tfpersist::reference

@@ -26,6 +26,26 @@ TEST(NumericTest, IntegerArithmeticWraps) {
   EXPECT_EQ(AbsFn()(int8_t{-128}), -128);
 }
 
+// Defect: int16 and uint16 operands were promoted to int, whose product
+// overflowed (UB, caught by -fsanitize=undefined). Every narrow type now
+// wraps in unsigned arithmetic; results are the products modulo 2^16 / 2^8.
+TEST(NumericTest, NarrowIntegerProductsWrapWithoutOverflow) {
+  EXPECT_EQ(MulFn()(int16_t{-50}, int16_t{-38}), 1900);
+  EXPECT_EQ(MulFn()(int16_t{300}, int16_t{300}), 24464);  // 90000 - 65536
+  EXPECT_EQ(MulFn()(int16_t{-32768}, int16_t{-32768}), 0);
+  EXPECT_EQ(MulFn()(int16_t{-32768}, int16_t{-1}), -32768);
+  EXPECT_EQ(MulFn()(int16_t{-1}, int16_t{-1}), 1);
+  EXPECT_EQ(MulFn()(int8_t{-128}, int8_t{-128}), 0);
+  EXPECT_EQ(MulFn()(int8_t{16}, int8_t{9}), -112);  // 144 - 256
+  EXPECT_EQ(MulFn()(uint8_t{255}, uint8_t{255}), 1);
+  EXPECT_EQ(SquareFn()(int16_t{-32767}), 1);            // 32767^2 = 1 mod 2^16
+  EXPECT_EQ(PowFn()(int16_t{3}, int16_t{11}), -19461);  // 177147 mod 2^16
+  EXPECT_EQ(SquaredDifferenceFn()(int16_t{32767}, int16_t{-32768}), 1);
+  EXPECT_EQ(AddFn()(int16_t{32767}, int16_t{1}), -32768);
+  EXPECT_EQ(SubFn()(uint16_t{0}, uint16_t{1}), 65535);
+  EXPECT_EQ(MulFn()(uint32_t{65536}, uint32_t{65536}), 0u);
+}
+
 TEST(NumericTest, DivisionFamilies) {
   EXPECT_EQ(DivFn()(7, -2), -3);  // truncates
   EXPECT_EQ(FloorDivFn()(7, -2), -4);

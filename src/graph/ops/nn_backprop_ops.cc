@@ -19,12 +19,13 @@ Status Conv2DBackpropInputShape(InferenceContext* c) {
   auto format = GetStringAttr(c->node_def(), "data_format");
   const bool nchw = format.ok() && *format == "NCHW";
   const int h = nchw ? 2 : 1, w = nchw ? 3 : 2, ch = nchw ? 1 : 3;
+  // As TF: a non-constant input_sizes gives four unknown dimensions.
   std::vector<int64_t> out(4, -1);
-  out[0] = grad.dim_size(0);
-  out[ch] = filter.dim_size(2);
   if (values.has_value() && values->size() == 4) {
     out = *values;
   } else if (values.has_value() && values->size() == 2) {
+    out[0] = grad.dim_size(0);
+    out[ch] = filter.dim_size(2);
     out[h] = (*values)[0];
     out[w] = (*values)[1];
   } else if (values.has_value()) {

@@ -22,6 +22,10 @@ function(tfp_collect_external_libs tgt out)
     set(deps)
   endif()
   foreach(dep ${deps})
+    # A PRIVATE dependency of a static library: $<LINK_ONLY:target>.
+    if(dep MATCHES "^\\$<LINK_ONLY:(.*)>$")
+      set(dep ${CMAKE_MATCH_1})
+    endif()
     if(dep MATCHES "^tfpersist_|^\\$<")
       continue()
     elseif(TARGET ${dep})
@@ -37,6 +41,8 @@ function(tfp_collect_external_libs tgt out)
         list(APPEND items ${loc})
       endif()
       tfp_collect_external_libs(${dep} items)
+    elseif(dep MATCHES "::")
+      message(WARNING "install: ${tgt} links ${dep}, not visible here")
     elseif(NOT dep STREQUAL "")
       list(APPEND items ${dep})
     endif()
@@ -45,6 +51,9 @@ function(tfp_collect_external_libs tgt out)
   set(${out} ${items} PARENT_SCOPE)
 endfunction()
 
+# Imported targets the layers found in their own directories (e.g. oneDNN's
+# OpenMP), found again here so their libraries can be listed.
+find_package(OpenMP QUIET)
 set(TFP_EXTERNAL_LIBS)
 foreach(lib ${TFP_LAYER_LIBS})
   tfp_collect_external_libs(${lib} TFP_EXTERNAL_LIBS)
@@ -129,7 +138,7 @@ if(TARGET tensorflow)
   install(TARGETS tensorflow LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
           COMPONENT runtime NAMELINK_COMPONENT dev)
   file(WRITE ${PROJECT_BINARY_DIR}/tensorflow-installed.pc
-"prefix=${CMAKE_INSTALL_PREFIX}
+"prefix=\${pcfiledir}/../..
 libdir=\${prefix}/${CMAKE_INSTALL_LIBDIR}
 includedir=\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}
 

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <map>
 
+#include "runtime/kernels/reference/fingerprint64.h"
 #include "tensorflow/core/protobuf/saved_model.pb.h"
 #include "tfpersist/base/path.h"
-#include "train/fingerprint64.h"
 
 namespace tfpersist {
 namespace {
@@ -29,8 +29,9 @@ uint64_t HashSignatureDefs(const tensorflow::MetaGraphDef& mg) {
   for (const auto& [k, v] : mg.signature_def()) sorted[k] = &v;
   uint64_t h = 0;
   for (const auto& [k, v] : sorted) {
-    h = FingerprintCat64(h, Fingerprint64(k));
-    h = FingerprintCat64(h, Fingerprint64(Deterministic(*v)));
+    h = reference::FingerprintCat64(h, reference::Fingerprint64(k));
+    h = reference::FingerprintCat64(
+        h, reference::Fingerprint64(Deterministic(*v)));
   }
   return h;
 }
@@ -47,10 +48,11 @@ uint64_t HashObjectGraph(const tensorflow::SavedObjectGraph& g) {
   }
   uint64_t h = 0;
   for (const auto& [uid, name] : by_uid) {
-    h = FingerprintCat64(h, Fingerprint64(name.substr(
-                                0, name.size() - std::to_string(uid).size())));
-    h = FingerprintCat64(
-        h, Fingerprint64(Deterministic(g.concrete_functions().at(name))));
+    h = reference::FingerprintCat64(
+        h, reference::Fingerprint64(
+               name.substr(0, name.size() - std::to_string(uid).size())));
+    h = reference::FingerprintCat64(h, reference::Fingerprint64(Deterministic(
+                                           g.concrete_functions().at(name))));
   }
   return h;
 }
@@ -77,7 +79,7 @@ StatusOr<tensorflow::FingerprintDef> CreateSavedModelFingerprint(
     return errors::DataLoss("Cannot parse SavedModel ", pb);
   }
   tensorflow::FingerprintDef fp;
-  fp.set_saved_model_checksum(Fingerprint64(bytes));
+  fp.set_saved_model_checksum(reference::Fingerprint64(bytes));
   if (model.meta_graphs_size() > 0) {
     fp.set_signature_def_hash(HashSignatureDefs(model.meta_graphs(0)));
     fp.set_saved_object_graph_hash(
@@ -86,7 +88,7 @@ StatusOr<tensorflow::FingerprintDef> CreateSavedModelFingerprint(
   const std::string index = JoinPath(dir, "variables", "variables.index");
   if (env->FileExists(index).ok()) {
     TFP_ASSIGN_OR_RETURN(std::string index_bytes, ReadFileToString(env, index));
-    fp.set_checkpoint_hash(Fingerprint64(index_bytes));
+    fp.set_checkpoint_hash(reference::Fingerprint64(index_bytes));
   }
   fp.mutable_version()->set_producer(1);
   return fp;

@@ -168,6 +168,18 @@ inline uint64_t Fingerprint64(std::string_view s) {
   return HashLongerThan64(s.data(), len);
 }
 
+// TF's FingerprintCat64(fp1, fp2): combines two fingerprints (used by the
+// SavedModel fingerprint.pb hashes).
+inline uint64_t FingerprintCat64(uint64_t fp1, uint64_t fp2) {
+  using farmhash_internal::ShiftMix;
+  constexpr uint64_t kMul = 0xc6a4a7935bd1e995ULL;
+  uint64_t result = fp1 ^ kMul;
+  result ^= ShiftMix(fp2 * kMul) * kMul;
+  result *= kMul;
+  result = ShiftMix(result) * kMul;
+  return ShiftMix(result);
+}
+
 }  // namespace tfpersist::reference
 
 #endif  // TFPERSIST_RUNTIME_KERNELS_REFERENCE_FINGERPRINT64_H_
